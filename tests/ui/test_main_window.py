@@ -1,0 +1,106 @@
+"""The main window: docks, quick entry by keyboard, layout persistence, status bar."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDockWidget
+
+from warroom.store import logbook
+from warroom.ui.main_window import MainWindow, format_clock
+from warroom.ui.views.registry import VIEW_SPECS
+from warroom.ui.widgets.quick_entry import parse_quick_entry
+
+
+def test_window_has_a_dock_per_view(window):
+    names = [spec.name for spec in VIEW_SPECS]
+    assert names == [
+        "dashboard",
+        "feed",
+        "graph",
+        "stakeholders",
+        "statements",
+        "rumors",
+        "logbook",
+        "timeline",
+    ]
+    for name in names:
+        dock = window.findChild(QDockWidget, f"dock_{name}")
+        assert dock is not None and dock.widget() is window.views[name]
+    menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert menus == ["File", "View", "Help"]
+    assert "Hexacloud" in window.windowTitle()
+
+
+def test_status_bar_shows_crisis_clock_operator_and_integrity(window, qtbot):
+    assert window.crisis_label.text().startswith("Incendie datacenter STR")
+    assert window.operator_label.text() == "Operator: Inès Benali"
+    assert window.clock_label.text().startswith("T+")
+    qtbot.waitUntil(lambda: "verified" in window.integrity_label.text())
+    assert "11 entries" in window.integrity_label.text()
+
+
+def test_quick_entry_by_real_key_presses(window, qtbot):
+    feed_dock = window.docks["feed"]
+    feed_dock.raise_()
+    feed_dock.widget().setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.quick_entry)
+    qtbot.keyClicks(window.quick_entry, "decision: activer le PRA pour les clients STR")
+    qtbot.keyClick(window.quick_entry, Qt.Key.Key_Return)
+    view = window.views["logbook"]
+    qtbot.waitUntil(lambda: view.item_count() == 12, timeout=5000)
+    last = logbook.entries(window.ctx.crisis.db, since_seq=11)[0]
+    assert (last.category, last.text, last.operator) == (
+        "decision",
+        "activer le PRA pour les clients STR",
+        "Inès Benali",
+    )
+    assert window.quick_entry.text() == ""
+    assert view.model.index(11, 5).data() == "activer le PRA pour les clients STR"
+    qtbot.waitUntil(lambda: "12 entries" in window.integrity_label.text())
+
+
+def test_empty_quick_entry_writes_nothing(window, qtbot):
+    window.quick_entry.setFocus()
+    qtbot.keyClick(window.quick_entry, Qt.Key.Key_Return)
+    window.ctx.runner.writer.waitForDone(2000)
+    assert logbook.count(window.ctx.crisis.db) == 11
+
+
+def test_layout_persists_across_restart(qtbot, demo_crisis, make_context):
+    ctx = make_context(demo_crisis)
+    first = MainWindow(ctx)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(760, 540)
+    first.docks["timeline"].hide()
+    first.docks["graph"].setFloating(True)
+    first.close()
+    second = MainWindow(make_context(demo_crisis))
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.width(), second.height()) == (760, 540)
+    assert not second.docks["timeline"].isVisible()
+    assert second.docks["graph"].isFloating()
+    second.reset_layout()
+    assert second.docks["timeline"].isVisible() and not second.docks["graph"].isFloating()
+
+
+def test_logbook_view_shows_amendments(window):
+    model = window.views["logbook"].model
+    assert model.index(8, 5).data().endswith("→ corrected by #11")
+    assert model.index(8, 5).data(Qt.ItemDataRole.FontRole).strikeOut()
+    assert model.index(10, 5).data().startswith("[corrects #9]")
+
+
+def test_logbook_model_contract(qtmodeltester, window):
+    qtmodeltester.check(window.views["logbook"].model)
+
+
+def test_quick_entry_prefixes():
+    assert parse_quick_entry("action: appeler le SDIS") == ("action", "appeler le SDIS")
+    assert parse_quick_entry("Note: rien") == ("information", "Note: rien")
+    assert parse_quick_entry("système: x")[0] == "information"
+
+
+def test_clock_format():
+    assert format_clock(59) == "T+00:00:59"
+    assert format_clock(86_400 * 2 + 3661) == "T+2d 01:01:01"

@@ -1,0 +1,1 @@
+"""Analysis: propagation graph, communities, influence, volume series, sentiment."""

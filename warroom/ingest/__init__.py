@@ -1,0 +1,1 @@
+"""Ingestion: connectors, file import, scenario playback and the scheduler (DESIGN §5)."""

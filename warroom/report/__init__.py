@@ -1,0 +1,1 @@
+"""Reports and exports: logbook PDF, review report, CSV/JSON/GEXF."""

@@ -1,0 +1,258 @@
+"""peewee models of the crisis file (DESIGN §4).
+
+The schema itself is created by the migrations in ``warroom.store.migrations``; these
+models map onto it, and ``tests/store/test_schema.py`` checks that they agree.
+Models are bound to the open crisis database by :func:`warroom.store.db.CrisisDatabase`.
+"""
+
+from __future__ import annotations
+
+import peewee as pw
+
+from warroom.store.fields import JsonField, UtcDateTimeField
+
+
+class BaseModel(pw.Model):
+    id: int
+
+    class Meta:
+        legacy_table_names = False
+
+
+class Meta(BaseModel):
+    key = pw.TextField(primary_key=True)
+    value = pw.TextField()
+
+
+class Crisis(BaseModel):
+    uuid = pw.TextField()
+    name = pw.TextField()
+    description = pw.TextField(default="")
+    opened_at = UtcDateTimeField()
+    closed_at = UtcDateTimeField(null=True)
+    phase = pw.TextField(default="alert")
+    severity = pw.IntegerField(default=3)
+    timezone = pw.TextField(default="UTC")
+    language = pw.TextField(default="fr")
+    is_exercise = pw.BooleanField(default=False)
+
+
+class Setting(BaseModel):
+    key = pw.TextField(primary_key=True)
+    value = JsonField()
+
+
+class Operator(BaseModel):
+    name = pw.TextField(unique=True)
+    initials = pw.TextField(default="")
+    role = pw.TextField(default="community_manager")
+    created_at = UtcDateTimeField()
+
+
+class Source(BaseModel):
+    kind = pw.TextField()
+    name = pw.TextField(unique=True)
+    params = JsonField(default=dict)
+    interval_s = pw.IntegerField(default=300)
+    enabled = pw.BooleanField(default=True)
+    cursor = JsonField(null=True)
+    last_success = UtcDateTimeField(null=True)
+    last_error = pw.TextField(null=True)
+    last_error_at = UtcDateTimeField(null=True)
+    error_count = pw.IntegerField(default=0)
+    next_poll = UtcDateTimeField(null=True)
+    created_at = UtcDateTimeField()
+
+
+class Watch(BaseModel):
+    kind = pw.TextField()
+    term = pw.TextField()
+    channel = pw.TextField(default="")
+    created_at = UtcDateTimeField()
+
+
+class StakeholderGroup(BaseModel):
+    name = pw.TextField(unique=True)
+    description = pw.TextField(default="")
+    power = pw.IntegerField(default=3)
+    interest = pw.IntegerField(default=3)
+    attitude = pw.TextField(default="neutral")
+    expectations = pw.TextField(default="")
+    key_messages = pw.TextField(default="")
+    owner = pw.TextField(default="")
+    sort_order = pw.IntegerField(default=0)
+    created_at = UtcDateTimeField()
+
+
+class StakeholderPresence(BaseModel):
+    group = pw.ForeignKeyField(StakeholderGroup, backref="presence", on_delete="CASCADE")
+    channel = pw.TextField()
+    weight = pw.FloatField(default=1.0)
+
+
+class Author(BaseModel):
+    channel = pw.TextField()
+    handle = pw.TextField()
+    display_name = pw.TextField(default="")
+    followers = pw.IntegerField(default=0)
+    verified = pw.BooleanField(default=False)
+    kind = pw.TextField(default="unknown")
+    kind_locked = pw.BooleanField(default=False)
+    group = pw.ForeignKeyField(StakeholderGroup, null=True, backref="members", on_delete="SET NULL")
+    group_locked = pw.BooleanField(default=False)
+    profile = pw.TextField(default="")
+    url = pw.TextField(default="")
+    created_at = UtcDateTimeField()
+
+
+class Statement(BaseModel):
+    title = pw.TextField()
+    kind = pw.TextField(default="communique")
+    status = pw.TextField(default="draft")
+    topic = pw.TextField(default="")
+    requires_legal = pw.BooleanField(default=False)
+    author = pw.TextField(default="")
+    reviewer = pw.TextField(null=True)
+    approver = pw.TextField(null=True)
+    next_update_at = UtcDateTimeField(null=True)
+    lock_version = pw.IntegerField(default=1)
+    created_at = UtcDateTimeField()
+    updated_at = UtcDateTimeField()
+
+
+class StatementTarget(BaseModel):
+    statement = pw.ForeignKeyField(Statement, backref="targets", on_delete="CASCADE")
+    group = pw.ForeignKeyField(StakeholderGroup, on_delete="CASCADE")
+
+
+class StatementVersion(BaseModel):
+    statement = pw.ForeignKeyField(Statement, backref="versions", on_delete="CASCADE")
+    channel = pw.TextField()
+    language = pw.TextField(default="fr")
+    version = pw.IntegerField(default=1)
+    text = pw.TextField(default="")
+    criteria = JsonField(default=dict)
+    frozen = pw.BooleanField(default=False)
+    published_at = UtcDateTimeField(null=True)
+    published_url = pw.TextField(null=True)
+    published_by = pw.TextField(null=True)
+    created_by = pw.TextField(default="")
+    created_at = UtcDateTimeField()
+
+
+class StatementEvent(BaseModel):
+    statement = pw.ForeignKeyField(Statement, backref="events", on_delete="CASCADE")
+    from_status = pw.TextField(null=True)
+    to_status = pw.TextField()
+    operator = pw.TextField()
+    at = UtcDateTimeField()
+    note = pw.TextField(default="")
+
+
+class Rumor(BaseModel):
+    claim = pw.TextField()
+    first_seen = UtcDateTimeField()
+    origin_post = pw.DeferredForeignKey("Post", null=True, on_delete="SET NULL")
+    status = pw.TextField(default="detected")
+    evidence = pw.TextField(default="")
+    owner = pw.TextField(default="")
+    best_voice = pw.TextField(default="")
+    match_query = pw.TextField(default="")
+    rebuttal_statement = pw.ForeignKeyField(Statement, null=True, on_delete="SET NULL")
+    corrected_at_source = pw.BooleanField(default=False)
+    corrected_by = pw.TextField(null=True)
+    corrected_at = UtcDateTimeField(null=True)
+    corrected_url = pw.TextField(null=True)
+    created_at = UtcDateTimeField()
+    updated_at = UtcDateTimeField()
+
+
+class Post(BaseModel):
+    channel = pw.TextField()
+    external_id = pw.TextField()
+    author = pw.ForeignKeyField(Author, backref="posts")
+    text = pw.TextField(default="")
+    url = pw.TextField(default="")
+    lang = pw.TextField(default="")
+    created_at = UtcDateTimeField()
+    fetched_at = UtcDateTimeField()
+    reply_to = pw.TextField(null=True)
+    repost_of = pw.TextField(null=True)
+    quote_of = pw.TextField(null=True)
+    mentions = JsonField(default=list)
+    hashtags = JsonField(default=list)
+    likes = pw.IntegerField(default=0)
+    shares = pw.IntegerField(default=0)
+    replies = pw.IntegerField(default=0)
+    views = pw.IntegerField(default=0)
+    reach = pw.IntegerField(default=0)
+    sentiment = pw.FloatField(null=True)
+    sentiment_override = pw.FloatField(null=True)
+    matched_terms = JsonField(default=list)
+    triage_what = pw.TextField(null=True)
+    triage_where = pw.TextField(null=True)
+    triage_how = pw.TextField(null=True)
+    triage_why = pw.TextField(null=True)
+    priority = pw.IntegerField(default=0)
+    status = pw.TextField(default="new")
+    status_reason = pw.TextField(null=True)
+    assignee = pw.TextField(null=True)
+    reply_deadline = UtcDateTimeField(null=True)
+    answered_at = UtcDateTimeField(null=True)
+    moderated = pw.BooleanField(default=False)
+    moderation_reason = pw.TextField(null=True)
+    rumor = pw.ForeignKeyField(Rumor, null=True, backref="posts", on_delete="SET NULL")
+    source = pw.ForeignKeyField(Source, null=True, on_delete="SET NULL")
+    raw = JsonField(null=True)
+
+
+class LogEntry(BaseModel):
+    """A main-courante entry. Never updated, never deleted (see ``store.logbook``)."""
+
+    seq = pw.IntegerField(unique=True)
+    event_time = UtcDateTimeField()
+    recorded_time = UtcDateTimeField()
+    operator = pw.TextField()
+    on_behalf_of = pw.TextField(null=True)
+    category = pw.TextField()
+    text = pw.TextField()
+    info_status = pw.TextField(null=True)
+    amends = pw.IntegerField(null=True)
+    automatic = pw.BooleanField(default=False)
+    links = pw.TextField(default="[]")
+    action_owner = pw.TextField(null=True)
+    action_due = UtcDateTimeField(null=True)
+    prev_hash = pw.TextField()
+    hash = pw.TextField(unique=True)
+
+    def save(self, force_insert: bool = False, only: object = None) -> int:
+        if self.id is not None and not force_insert:
+            from warroom.store.errors import AppendOnlyViolation
+
+            raise AppendOnlyViolation("logbook entries are append-only: use an amendment")
+        return int(super().save(force_insert=force_insert, only=only))
+
+    def delete_instance(self, *args: object, **kwargs: object) -> int:
+        from warroom.store.errors import AppendOnlyViolation
+
+        raise AppendOnlyViolation("logbook entries are append-only: they cannot be deleted")
+
+
+ALL_MODELS: list[type[BaseModel]] = [
+    Meta,
+    Crisis,
+    Setting,
+    Operator,
+    Source,
+    Watch,
+    StakeholderGroup,
+    StakeholderPresence,
+    Author,
+    Statement,
+    StatementTarget,
+    StatementVersion,
+    StatementEvent,
+    Rumor,
+    Post,
+    LogEntry,
+]

@@ -1,0 +1,1 @@
+"""Qt widgets and Qt models only: no SQL, no business rules (DESIGN §3)."""

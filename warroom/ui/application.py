@@ -1,0 +1,258 @@
+"""The GUI side of the composition root: QApplication, settings, opening crises."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
+
+from warroom import APP_NAME, paths
+from warroom.store import StoreError
+from warroom.store.crisis import crisis_info, ensure_operator
+from warroom.store.db import CRISIS_SUFFIX, CrisisDatabase
+from warroom.tasks import ChangeHub, TaskRunner
+from warroom.ui.context import AppContext
+from warroom.ui.main_window import MainWindow
+
+log = logging.getLogger("warroom.ui")
+MAX_RECENT = 8
+
+
+def make_settings() -> QSettings:
+    """Per-user settings in an INI file under the config folder (see README)."""
+    return QSettings(str(paths.config_dir() / "warroom.ini"), QSettings.Format.IniFormat)
+
+
+def ensure_app() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(QIcon(str(paths.resource("icons", "warroom.svg"))))
+    style = paths.resource("style.qss").read_text(encoding="utf-8")
+    app.setStyleSheet(style)
+    return app
+
+
+def open_or_create_demo() -> CrisisDatabase:
+    from warroom.ingest.demo import DEMO_NAME, seed_demo
+
+    path = paths.demo_crisis_path()
+    if path.exists():
+        return CrisisDatabase.open(path)
+    crisis = CrisisDatabase.create(path, DEMO_NAME, timezone="Europe/Paris")
+    try:
+        seed_demo(crisis.db)
+    except Exception:
+        crisis.close()
+        path.unlink(missing_ok=True)
+        raise
+    return crisis
+
+
+def build_context(crisis: CrisisDatabase, settings: QSettings, operator: str) -> AppContext:
+    changes = ChangeHub()
+    runner = TaskRunner(changes, connection=crisis.db.connection_context)
+    ensure_operator(crisis.db, operator)
+    return AppContext(
+        crisis=crisis,
+        info=crisis_info(),
+        runner=runner,
+        changes=changes,
+        settings=settings,
+        operator=operator,
+    )
+
+
+class GuiApp:
+    """Owns the open crisis and its window; File-menu actions land here."""
+
+    def __init__(self, app: QApplication, settings: QSettings, operator: str) -> None:
+        self.app = app
+        self.settings = settings
+        self.operator = operator
+        self.ctx: AppContext | None = None
+        self.window: MainWindow | None = None
+
+    # -- opening and closing ----------------------------------------------------------
+    def open_crisis(self, crisis: CrisisDatabase) -> MainWindow:
+        self.close_crisis()
+        self.ctx = build_context(crisis, self.settings, self.operator)
+        self.window = MainWindow(self.ctx, app_actions=self)
+        self._remember(crisis.path)
+        if crisis.backup is not None:
+            self.window.statusBar().showMessage(
+                f"Upgraded the crisis file; the previous version was kept as {crisis.backup}"
+            )
+        self.window.show()
+        return self.window
+
+    def close_crisis(self) -> None:
+        if self.window is not None:
+            self.window.save_layout()
+            self.window.hide()
+            self.window.deleteLater()
+            self.window = None
+        if self.ctx is not None:
+            self.ctx.runner.shutdown()
+            self.ctx.crisis.close()
+            self.ctx = None
+
+    def _remember(self, path: Path) -> None:
+        recent = [p for p in self.recent() if Path(p) != path.resolve()]
+        recent.insert(0, str(path.resolve()))
+        self.settings.setValue("recent", recent[:MAX_RECENT])
+
+    def recent(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in value] if isinstance(value, list) else []
+
+    # -- File menu ------------------------------------------------------------------
+    def file_actions(self, parent: QWidget) -> list[QAction | None]:
+        def action(
+            text: str, slot, shortcut: QKeySequence.StandardKey | None = None, name: str = ""
+        ) -> QAction:
+            act = QAction(parent.tr(text), parent)
+            act.setObjectName(name)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(slot)
+            return act
+
+        keys = QKeySequence.StandardKey
+        recent_menu_action = QAction(parent.tr("Open &Recent"), parent)
+        menu = QMenu(parent.tr("Open &Recent"), parent)
+        for path in self.recent():
+            item = menu.addAction(path)
+            item.triggered.connect(lambda _=False, p=path: self._open_path(parent, Path(p)))
+        menu.setEnabled(bool(self.recent()))
+        recent_menu_action.setMenu(menu)
+        export = QAction(parent.tr("&Export…"), parent)
+        export.setEnabled(False)
+        export.setToolTip(parent.tr("PDF, CSV and JSON exports arrive with issue #6"))
+        return [
+            action("&New crisis…", lambda: self._on_new(parent), keys.New, "fileNew"),
+            action("&Open crisis…", lambda: self._on_open(parent), keys.Open, "fileOpen"),
+            recent_menu_action,
+            action("&Close crisis", self._on_close, keys.Close, "fileClose"),
+            None,
+            export,
+            None,
+            action("&Quit", self.app.quit, keys.Quit, "fileQuit"),
+        ]
+
+    def _on_new(self, parent: QWidget) -> None:
+        name, ok = QInputDialog.getText(
+            parent, parent.tr("New crisis"), parent.tr("Name of the crisis:")
+        )
+        if not ok or not name.strip():
+            return
+        target, _ = QFileDialog.getSaveFileName(
+            parent,
+            parent.tr("Save the crisis file"),
+            str(paths.data_dir() / f"{name.strip()}{CRISIS_SUFFIX}"),
+            parent.tr("Crisis files (*.warroom)"),
+        )
+        if not target:
+            return
+        try:
+            crisis = CrisisDatabase.create(Path(target), name)
+        except StoreError as exc:
+            QMessageBox.warning(parent, parent.tr("New crisis"), str(exc))
+            return
+        self.open_crisis(crisis)
+
+    def _on_open(self, parent: QWidget) -> None:
+        target, _ = QFileDialog.getOpenFileName(
+            parent,
+            parent.tr("Open a crisis file"),
+            str(paths.data_dir()),
+            parent.tr("Crisis files (*.warroom);;All files (*)"),
+        )
+        if target:
+            self._open_path(parent, Path(target))
+
+    def _open_path(self, parent: QWidget, path: Path) -> None:
+        try:
+            crisis = CrisisDatabase.open(path)
+        except StoreError as exc:
+            QMessageBox.warning(parent, parent.tr("Open crisis"), str(exc))
+            return
+        self.open_crisis(crisis)
+
+    def _on_close(self) -> None:
+        self.close_crisis()
+        self.app.quit()
+
+
+def ask_operator(settings: QSettings, explicit: str | None) -> str | None:
+    """The operator's name: from --operator, the settings, or asked once."""
+    from warroom.userenv import default_operator
+
+    if explicit:
+        settings.setValue("operator", explicit.strip())
+        return explicit.strip()
+    stored = settings.value("operator")
+    if isinstance(stored, str) and stored.strip():
+        return stored.strip()
+    name, ok = QInputDialog.getText(
+        None, "warroom", "Your name, as it will appear in the logbook:", text=default_operator()
+    )
+    if not ok or not name.strip():
+        return None
+    settings.setValue("operator", name.strip())
+    return name.strip()
+
+
+def _install_excepthook() -> None:
+    def hook(kind, value, tb) -> None:
+        log.error("unexpected error: %s", "".join(traceback.format_exception(kind, value, tb)))
+        if QApplication.instance() is not None:
+            QMessageBox.critical(
+                None,
+                "warroom",
+                f"Unexpected error: {value}\n\n"
+                "Your logbook and data are safe; details are in the log.",
+            )
+
+    sys.excepthook = hook
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    app = ensure_app()
+    settings = make_settings()
+    operator = ask_operator(settings, args.operator)
+    if operator is None:
+        return 1
+    gui = GuiApp(app, settings, operator)
+    if args.demo:
+        crisis = open_or_create_demo()
+    elif args.crisis is not None:
+        crisis = CrisisDatabase.open(args.crisis)
+    else:
+        recent = gui.recent()
+        crisis = (
+            CrisisDatabase.open(recent[0])
+            if recent and Path(recent[0]).exists()
+            else open_or_create_demo()
+        )
+    gui.open_crisis(crisis)
+    _install_excepthook()
+    code = app.exec()
+    gui.close_crisis()
+    return int(code)

@@ -1,0 +1,1 @@
+"""Qt item models: thin adapters (paging, caching, roles) over store queries."""

@@ -1,0 +1,67 @@
+"""`warroom screenshot`: render every view offscreen, and describe them in views.json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QApplication
+
+from warroom.store.db import CrisisDatabase
+from warroom.ui.application import build_context, ensure_app, make_settings
+
+
+def render_views(crisis_path: Path, out_dir: Path, size: tuple[int, int]) -> list[dict[str, Any]]:
+    """Write ``out_dir/<view>.png`` for each view and ``out_dir/views.json``."""
+    from warroom.ui.main_window import MainWindow
+    from warroom.userenv import default_operator
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    app = ensure_app()
+    crisis = CrisisDatabase.open(crisis_path)
+    settings = make_settings()
+    ctx = build_context(
+        crisis, settings, default_operator(str(settings.value("operator") or "") or None)
+    )
+    window = MainWindow(ctx)
+    try:
+        window.resize(*size)
+        window.show()
+        ctx.runner.general.waitForDone(10_000)
+        QApplication.processEvents()
+        described = []
+        for name, view in window.views.items():
+            dock = window.docks[name]
+            dock.show()
+            dock.raise_()
+            QApplication.processEvents()
+            image = view.grab()
+            file_name = f"{name}.png"
+            if not image.save(str(out_dir / file_name)):
+                raise OSError(f"cannot write {out_dir / file_name}")
+            described.append(
+                {
+                    "name": name,
+                    "title": dock.windowTitle(),
+                    "file": file_name,
+                    "placeholder": view.is_placeholder,
+                    "items": view.item_count(),
+                }
+            )
+        first = next(iter(window.docks.values()))
+        first.raise_()
+        QApplication.processEvents()
+        window.grab().save(str(out_dir / "main_window.png"))
+        (out_dir / "views.json").write_text(
+            json.dumps(
+                {"crisis": ctx.info.display_name, "views": described}, ensure_ascii=False, indent=2
+            ),
+            encoding="utf-8",
+        )
+        return described
+    finally:
+        window.close()
+        ctx.runner.shutdown()
+        crisis.close()
+        del app
