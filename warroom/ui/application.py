@@ -24,7 +24,7 @@ from warroom.store import StoreError
 from warroom.store.crisis import crisis_info, ensure_operator
 from warroom.store.db import CRISIS_SUFFIX, CrisisDatabase
 from warroom.tasks import ChangeHub, TaskRunner
-from warroom.ui.context import AppContext
+from warroom.ui.context import AppContext, Navigator
 from warroom.ui.main_window import MainWindow
 
 log = logging.getLogger("warroom.ui")
@@ -74,6 +74,7 @@ def build_context(crisis: CrisisDatabase, settings: QSettings, operator: str) ->
         changes=changes,
         settings=settings,
         operator=operator,
+        navigator=Navigator(),
     )
 
 

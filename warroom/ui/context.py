@@ -5,11 +5,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QObject, QSettings, Signal
 
 from warroom.domain.crisis import CrisisInfo
 from warroom.store.db import CrisisDatabase
 from warroom.tasks import ChangeHub, TaskRunner
+
+
+class Navigator(QObject):
+    """Cross-view navigation, so views never reach into each other.
+
+    Signals:
+        show_posts(object): a PostFilter the Feed view applies (and raises itself).
+        show_view(str): raise the named view's dock.
+        show_item(str, int): raise the view owning an item ("post", "statement", "rumor",
+            "entry", "stakeholder", "author") and select it.
+    """
+
+    show_posts = Signal(object)
+    show_view = Signal(str)
+    show_item = Signal(str, int)
 
 
 @dataclass
@@ -20,6 +35,11 @@ class AppContext:
     changes: ChangeHub
     settings: QSettings
     operator: str
+    navigator: Navigator
+
+    # Change topics emitted through ``changes`` after writes: "logbook", "posts",
+    # "authors", "sources", "statements", "rumors", "stakeholders", "graph", "settings",
+    # "crisis". A view refreshes only for the topics it shows.
 
     @property
     def tz(self) -> ZoneInfo:

@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._restore_layout()
+        ctx.navigator.show_view.connect(self.show_view)
         self._verify_logbook()
 
     # -- building -----------------------------------------------------------------
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
         self.operator_label.setObjectName("operatorName")
         self.integrity_label = QLabel(self.tr("Logbook: checking…"))
         self.integrity_label.setObjectName("integrity")
+        self._status_widgets: list[QWidget] = []
         for widget in (
             self.crisis_label,
             self.phase_label,
@@ -157,11 +159,24 @@ class MainWindow(QMainWindow):
         ):
             widget.setTextFormat(Qt.TextFormat.PlainText)
             bar.addPermanentWidget(widget)
+            self._status_widgets.append(widget)
         self._clock = QTimer(self)
         self._clock.setInterval(1000)
         self._clock.timeout.connect(self._on_clock_timeout)
         self._clock.start()
         self._on_clock_timeout()
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        """Let a view or service put a permanent indicator in the status bar."""
+        self.statusBar().insertPermanentWidget(len(self._status_widgets), widget)
+        self._status_widgets.append(widget)
+
+    def show_view(self, name: str) -> None:
+        """Show and raise the dock of the named view."""
+        dock = self.docks.get(name)
+        if dock is not None:
+            dock.show()
+            dock.raise_()
 
     # -- layout persistence ---------------------------------------------------------
     def _restore_layout(self) -> None:

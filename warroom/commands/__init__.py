@@ -1,0 +1,13 @@
+"""The subcommands of `warroom` (DESIGN §2), one module each.
+
+A command module defines ``NAME``, ``HELP``, ``add_arguments(parser)`` and
+``run(args) -> int``. To add a command, write its module and list it in ``COMMANDS``.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from warroom.commands import log, new, screenshot, stats, verify
+
+COMMANDS: tuple[ModuleType, ...] = (new, log, verify, stats, screenshot)
