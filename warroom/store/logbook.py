@@ -244,3 +244,29 @@ def verify(db: peewee.Database) -> ChainReport:
                 None,
                 ChainProblem(row, row, f"a stored field cannot be read ({exc})"),
             )
+
+
+SYSTEM_OPERATOR = "system"
+
+
+def system_entry(
+    db: peewee.Database,
+    text: str,
+    links: Sequence[tuple[str, int]] = (),
+    operator: str | None = None,
+    event_time: datetime | None = None,
+) -> LogEntryData:
+    """Record an automatic entry (statement approved, rumor status, spike, source failure,
+    moderation, stakeholder change…). ``operator`` is who caused it, if anyone."""
+    return append(
+        db,
+        NewEntry(
+            text=text,
+            operator=SYSTEM_OPERATOR,
+            on_behalf_of=operator,
+            category=LogCategory.SYSTEM,
+            automatic=True,
+            links=links,
+            event_time=event_time,
+        ),
+    )
