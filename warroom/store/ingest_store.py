@@ -10,7 +10,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 import peewee
 
@@ -137,7 +137,8 @@ def _existing_keys(keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
             query = Post.select(Post.external_id).where(
                 (Post.channel == channel) & Post.external_id.in_(ids[start : start + 900])
             )
-            found.update((channel, str(row[0])) for row in query.tuples())
+            rows = cast(list[tuple[str]], list(query.tuples()))
+            found.update((channel, str(row[0])) for row in rows)
     return found
 
 
