@@ -143,7 +143,9 @@ def test_bluesky_search_two_polls_uses_since(httpserver):
         requests_seen.append(dict(request.args))
         if request.args.get("since"):
             return Response(json.dumps(_search_lexicon_page([])), content_type="application/json")
-        return Response(json.dumps(_search_lexicon_page(views, "c1")), content_type="application/json")
+        return Response(
+            json.dumps(_search_lexicon_page(views, "c1")), content_type="application/json"
+        )
 
     httpserver.expect_request("/xrpc/app.bsky.feed.searchPosts").respond_with_handler(handler)
     source = connector("bluesky", httpserver.url_for("/"), "react")
@@ -168,7 +170,10 @@ def test_reddit_new_listing_two_polls(httpserver):
         else:
             names = [c["data"]["name"] for c in children]
             newer = children[: names.index(before)]
-            page = {"kind": "Listing", "data": {**listing["data"], "children": newer, "before": None}}
+            page = {
+                "kind": "Listing",
+                "data": {**listing["data"], "children": newer, "before": None},
+            }
         return Response(json.dumps(page), content_type="application/json")
 
     httpserver.expect_request("/r/askreddit/new.json").respond_with_handler(handler)
@@ -203,16 +208,33 @@ def _with_expansions(body):
     tweets = data["data"]
     for index, tweet in enumerate(tweets):
         tweet["author_id"] = str(1000 + index % 3)
-        tweet["public_metrics"] = {"retweet_count": index, "reply_count": 0, "like_count": 2 * index, "quote_count": 0}
+        tweet["public_metrics"] = {
+            "retweet_count": index,
+            "reply_count": 0,
+            "like_count": 2 * index,
+            "quote_count": 0,
+        }
     tweets[1]["referenced_tweets"] = [{"type": "replied_to", "id": tweets[0]["id"]}]
     tweets[2]["referenced_tweets"] = [{"type": "quoted", "id": "1293593516040269825"}]
-    quoted = body_for("twitter_x/test_client_get_tweet.responses.json", "1293593516040269825")["data"]
+    quoted = body_for("twitter_x/test_client_get_tweet.responses.json", "1293593516040269825")[
+        "data"
+    ]
     data["includes"] = {
         "users": [
-            {"id": "1000", "username": "hexa_fan", "name": "Hexa Fan", "verified": False,
-             "public_metrics": {"followers_count": 12}},
-            {"id": "1001", "username": "afp_tech", "name": "AFP Tech", "verified": True,
-             "public_metrics": {"followers_count": 520000}},
+            {
+                "id": "1000",
+                "username": "hexa_fan",
+                "name": "Hexa Fan",
+                "verified": False,
+                "public_metrics": {"followers_count": 12},
+            },
+            {
+                "id": "1001",
+                "username": "afp_tech",
+                "name": "AFP Tech",
+                "verified": True,
+                "public_metrics": {"followers_count": 520000},
+            },
         ],
         "tweets": [quoted],
     }
@@ -220,14 +242,18 @@ def _with_expansions(body):
 
 
 def test_x_recent_search_with_expansions_two_polls(httpserver):
-    recorded = body_for("twitter_x/test_client_search_recent_tweets.responses.json", "search/recent")
+    recorded = body_for(
+        "twitter_x/test_client_search_recent_tweets.responses.json", "search/recent"
+    )
     page = _with_expansions(recorded)
     seen = []
 
     def handler(request: Request) -> Response:
         seen.append((dict(request.args), request.headers.get("Authorization")))
         if request.args.get("since_id"):
-            return Response(json.dumps({"meta": {"result_count": 0}}), content_type="application/json")
+            return Response(
+                json.dumps({"meta": {"result_count": 0}}), content_type="application/json"
+            )
         return Response(json.dumps(page), content_type="application/json")
 
     httpserver.expect_request("/2/tweets/search/recent").respond_with_handler(handler)

@@ -43,8 +43,13 @@ class WatchTerm:
         return prefix + self.term
 
 
-def _phrase_pattern(term: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + re.escape(term) + r"(?!\w)")
+def _patterns(term: str) -> list[re.Pattern[str]]:
+    """A quoted term is an exact phrase; otherwise every word must appear, in any order."""
+    if len(term) > 2 and term[0] == term[-1] == '"':
+        words = [term[1:-1]]
+    else:
+        words = term.split()
+    return [re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)") for word in words]
 
 
 @dataclass
@@ -55,8 +60,12 @@ class Watchlist:
 
     def __post_init__(self) -> None:
         self._patterns = {
-            t: _phrase_pattern(t.term) for t in self.terms if t.kind in ("keyword", "exclusion")
+            t: _patterns(t.term) for t in self.terms if t.kind in ("keyword", "exclusion")
         }
+
+    def _found(self, term: WatchTerm, folded: str) -> bool:
+        patterns = self._patterns[term]
+        return bool(patterns) and all(p.search(folded) for p in patterns)
 
     @classmethod
     def of(cls, terms: Iterable[tuple[str, str, str]]) -> Watchlist:
@@ -81,13 +90,13 @@ class Watchlist:
         for term in self.terms:
             if not self._applies(term, channel):
                 continue
-            if (term.kind == "keyword" and self._patterns[term].search(folded)) or (
+            if (term.kind == "keyword" and self._found(term, folded)) or (
                 term.kind == "hashtag" and (term.term in tags or f"#{term.term}" in folded.split())
             ):
                 matched.append(term.label)
             elif term.kind == "account" and (term.term == handle or term.term in mentioned):
                 matched.append(term.label)
                 account_hit = account_hit or term.term == handle
-            elif term.kind == "exclusion" and self._patterns[term].search(folded):
+            elif term.kind == "exclusion" and self._found(term, folded):
                 excluded = True
         return matched, excluded and not account_hit

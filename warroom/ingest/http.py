@@ -98,6 +98,10 @@ def _status_error(response: requests.Response, policy: HttpPolicy) -> SourceErro
 def _network_error(exc: requests.RequestException, url: str) -> SourceError:
     place = where(url)
     text = str(exc)
+    if isinstance(
+        exc, requests.exceptions.ChunkedEncodingError | requests.exceptions.ContentDecodingError
+    ):
+        return _Transient(f"{place} cut the response short (truncated body)")
     if isinstance(exc, requests.Timeout):
         return _Transient(f"{place} did not answer in time (timeout)")
     if isinstance(exc, requests.ConnectionError):

@@ -77,6 +77,12 @@ class RssConnector(Connector):
             return [self._post(entry, channel, feed_title, feed_link)]
 
         map_items(parsed.entries[:MAX_ENTRIES], mapper, result)
+        if parsed.get("bozo") and not isinstance(
+            parsed.get("bozo_exception"), feedparser.CharacterEncodingOverride
+        ):
+            result.notes.append(
+                f"the feed is not well-formed XML; {len(result.posts)} entries could be read"
+            )
         new_cursor = {
             "etag": response.headers.get("ETag") or None,
             "modified": response.headers.get("Last-Modified") or None,
