@@ -45,10 +45,8 @@ class WatchTerm:
 
 def _patterns(term: str) -> list[re.Pattern[str]]:
     """A quoted term is an exact phrase; otherwise every word must appear, in any order."""
-    if len(term) > 2 and term[0] == term[-1] == '"':
-        words = [term[1:-1]]
-    else:
-        words = term.split()
+    quoted = len(term) > 2 and term[0] == term[-1] == '"'
+    words = [term[1:-1]] if quoted else term.split()
     return [re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)") for word in words]
 
 

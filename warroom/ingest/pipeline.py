@@ -40,6 +40,7 @@ class PollOutcome:
     retry_in: float | None = None
     batch: BatchResult = field(default_factory=BatchResult)
     streak: int = 0
+    logged: bool = False  # an automatic logbook entry was written (failure or recovery)
 
     @property
     def ok(self) -> bool:
@@ -97,13 +98,14 @@ def store_fetch(db: peewee.Database, source: SourceInfo, outcome: PollOutcome) -
             retry = backoff_seconds(source.interval_s, source.error_count + 1)
         outcome.streak = record_failure(db, source.id, outcome.error or "unknown error", retry)
         outcome.retry_in = retry
+        outcome.logged = outcome.streak == 1
         return outcome
     fetched = outcome.fetched
     outcome.batch = store_batch(db, fetched.posts, source.id)
     outcome.batch.rejected += fetched.skipped
     next_poll = utcnow() + timedelta(seconds=source.interval_s)
     summary = f"{outcome.batch.new} new post(s)."
-    record_success(db, source.id, fetched.cursor, next_poll, summary)
+    outcome.logged = record_success(db, source.id, fetched.cursor, next_poll, summary)
     return outcome
 
 

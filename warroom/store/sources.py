@@ -187,12 +187,14 @@ def record_success(
     cursor: dict[str, Any] | None,
     next_poll: datetime,
     summary: str = "",
-) -> None:
-    """Save the cursor and health after a good poll; log the recovery of a failing source."""
+) -> bool:
+    """Save the cursor and health after a good poll; log the recovery of a failing source
+    (returns True when it did)."""
     now = utcnow()
     with translated_errors("saving a source's progress"), db.atomic():
         row = Source.get_by_id(source_id)
-        if row.error_count:
+        recovered = bool(row.error_count)
+        if recovered:
             logbook.system_entry(
                 db,
                 f"Source {row.name!r} works again after {row.error_count} failed "
@@ -205,6 +207,7 @@ def record_success(
             error_count=0,
             next_poll=next_poll,
         ).where(Source.id == source_id).execute()
+    return recovered
 
 
 def record_failure(db: peewee.Database, source_id: int, message: str, retry_in: float) -> int:
