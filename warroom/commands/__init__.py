@@ -8,6 +8,15 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from warroom.commands import log, new, screenshot, stats, verify
+from warroom.commands import fetch, import_cmd, log, new, screenshot, source, stats, verify
 
-COMMANDS: tuple[ModuleType, ...] = (new, log, verify, stats, screenshot)
+COMMANDS: tuple[ModuleType, ...] = (
+    new,
+    log,
+    verify,
+    stats,
+    screenshot,
+    import_cmd,
+    source,
+    fetch,
+)

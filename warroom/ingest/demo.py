@@ -14,6 +14,7 @@ import peewee
 
 from warroom.domain.enums import LogCategory
 from warroom.domain.timeutil import parse_utc
+from warroom.ingest.demo_sources import seed_demo_sources
 from warroom.store import logbook
 from warroom.store.crisis import ensure_operator
 from warroom.store.errors import translated_errors
@@ -198,6 +199,7 @@ def seed_demo(db: peewee.Database, *, posts: int = 420, seed: int = 20210310) ->
             created_at=T0,
             last_success=T0,
         )
+        seed_demo_sources(T0)
         authors = _authors()
         post_ids = _posts(rng, authors, source, posts)
         statements = _statements()
