@@ -3,6 +3,7 @@ cell members and the chain verification, read once from the crisis file."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -29,6 +30,10 @@ class LogbookExport:
     operator: str  # who exports
     exported_at: datetime
     flt: LogFilter = field(default_factory=LogFilter)
+
+    @functools.cached_property
+    def included(self) -> frozenset[int]:
+        return frozenset(e.seq for e in self.entries)
 
     @property
     def crisis_label(self) -> str:

@@ -55,6 +55,23 @@ AUTO_BG = colors.HexColor("#eef1f6")
 FIX_BG = colors.HexColor("#fff4e0")
 
 
+class CellParagraph(Paragraph):
+    """A table-cell paragraph that remembers its layout for a given width.
+
+    A platypus table wraps every cell to measure rows, again when it splits at a page
+    break and again when it draws; the result only depends on the width, so it is kept.
+    """
+
+    _cached: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if self._cached is not None and self._cached[0] == availWidth:
+            return self._cached[1]
+        size = super().wrap(availWidth, availHeight)
+        self._cached = (availWidth, size)
+        return size
+
+
 class Cancelled(Exception):
     """The export was cancelled by the user; nothing was written."""
 
@@ -74,7 +91,12 @@ def _styles() -> dict[str, ParagraphStyle]:
         "title": ParagraphStyle("title", fontName=FONT_BOLD, fontSize=22, leading=28),
         "h1": ParagraphStyle("h1", fontName=FONT_BOLD, fontSize=14, leading=18, spaceAfter=6),
         "day": ParagraphStyle(
-            "day", fontName=FONT_BOLD, fontSize=10.5, leading=13, spaceBefore=8, spaceAfter=3,
+            "day",
+            fontName=FONT_BOLD,
+            fontSize=10.5,
+            leading=13,
+            spaceBefore=8,
+            spaceAfter=3,
             textColor=NAVY,
         ),
         "body": ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14),
@@ -99,14 +121,24 @@ class _Document(BaseDocTemplate):
         )
         self._export = export
         self._on_flowable = on_flowable
-        frame = Frame(MARGIN, MARGIN + 6 * mm, PAGE_W - 2 * MARGIN,
-                      PAGE_H - 2 * MARGIN - HEADER_BAND - 6 * mm, id="f", leftPadding=0,
-                      rightPadding=0, topPadding=0, bottomPadding=0)
-        self.addPageTemplates([
-            PageTemplate("cover", [frame], onPage=self._plain_page),
-            PageTemplate("register", [frame], onPage=self._register_page),
-            PageTemplate("integrity", [frame], onPage=self._plain_page),
-        ])
+        frame = Frame(
+            MARGIN,
+            MARGIN + 6 * mm,
+            PAGE_W - 2 * MARGIN,
+            PAGE_H - 2 * MARGIN - HEADER_BAND - 6 * mm,
+            id="f",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        self.addPageTemplates(
+            [
+                PageTemplate("cover", [frame], onPage=self._plain_page),
+                PageTemplate("register", [frame], onPage=self._register_page),
+                PageTemplate("integrity", [frame], onPage=self._plain_page),
+            ]
+        )
 
     def afterFlowable(self, flowable: object) -> None:
         self._on_flowable(flowable)
@@ -147,11 +179,20 @@ def _hm(value: datetime, tz: ZoneInfo, fmt: str) -> str:
     return value.astimezone(tz).strftime(fmt)
 
 
+def _ref(seq: int, export: LogbookExport) -> str:
+    """``#seq``, a link inside the document when that entry is in it."""
+    return f'<a href="#e{seq}">#{seq}</a>' if seq in export.included else f"#{seq}"
+
+
 def _row_cells(
     entry: LogEntryData, export: LogbookExport, styles: dict[str, ParagraphStyle]
 ) -> list[list[object]]:
     tz = export.tz
-    recorded_fmt = "%H:%M:%S" if entry.recorded_time.astimezone(tz).date() == entry.event_time.astimezone(tz).date() else "%d/%m/%y %H:%M"
+    recorded_fmt = (
+        "%H:%M:%S"
+        if entry.recorded_time.astimezone(tz).date() == entry.event_time.astimezone(tz).date()
+        else "%d/%m/%y %H:%M"
+    )
     operator = entry.operator + (f"\nfor {entry.on_behalf_of}" if entry.on_behalf_of else "")
     category = entry.category + ("\nAUTO" if entry.automatic else "")
     if entry.info_status:
@@ -160,7 +201,7 @@ def _row_cells(
     pieces = split_long(text)
     head = ""
     if entry.amends is not None:
-        head = f"<b>CORRECTION of #{entry.amends}</b> — "
+        head = f"<b>CORRECTION of {_ref(entry.amends, export)}</b> — "
     if entry.action_owner or entry.action_due:
         due = _hm(entry.action_due, tz, "%d/%m %H:%M") if entry.action_due else "—"
         head += f"<b>[action: {markup(entry.action_owner or '—')}, due {due}]</b> "
@@ -174,21 +215,23 @@ def _row_cells(
         if index == 0:
             body = f'<a name="e{entry.seq}"/>' + head + body
         if index == len(pieces) - 1 and correction is not None:
-            body += f'<br/><b>→ amended: see <a href="#e{correction}">correction #{correction}</a></b>'
+            body += f"<br/><b>→ amended: see correction {_ref(correction, export)}</b>"
         if index == len(pieces) - 1 and entry.links:
             shown = ", ".join(f"{k} {i}" for k, i in entry.links)
             body += f"<br/><font size=6.5 color='#5b6b85'>links: {markup(shown)}</font>"
         if index == 0:
-            rows.append([
-                str(entry.seq),
-                _hm(entry.event_time, tz, "%H:%M:%S"),
-                _hm(entry.recorded_time, tz, recorded_fmt),
-                operator,
-                category,
-                Paragraph(body, style),
-            ])
+            rows.append(
+                [
+                    str(entry.seq),
+                    _hm(entry.event_time, tz, "%H:%M:%S"),
+                    _hm(entry.recorded_time, tz, recorded_fmt),
+                    operator,
+                    category,
+                    CellParagraph(body, style),
+                ]
+            )
         else:
-            rows.append([f"({entry.seq})", "", "", "", "cont.", Paragraph(body, style)])
+            rows.append([f"({entry.seq})", "", "", "", "cont.", CellParagraph(body, style)])
     return rows
 
 
@@ -244,10 +287,13 @@ def _cover(export: LogbookExport, styles: dict[str, ParagraphStyle]) -> list[obj
         if first and last
         else "no entries"
     )
-    members = "<br/>".join(
-        f"{markup(name)} <font color='#5b6b85'>({markup(role.replace('_', ' '))})</font>"
-        for name, role in export.members
-    ) or "—"
+    members = (
+        "<br/>".join(
+            f"{markup(name)} <font color='#5b6b85'>({markup(role.replace('_', ' '))})</font>"
+            for name, role in export.members
+        )
+        or "—"
+    )
     rows = [
         ("Crisis", markup(export.crisis_label)),
         ("Period covered", period),
@@ -262,11 +308,15 @@ def _cover(export: LogbookExport, styles: dict[str, ParagraphStyle]) -> list[obj
         [[Paragraph(f"<b>{k}</b>", styles["body"]), Paragraph(v, styles["body"])] for k, v in rows],
         colWidths=[52 * mm, PAGE_W - 2 * MARGIN - 52 * mm],
     )
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#b8c0cc")),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#b8c0cc")),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
     return [
         Spacer(1, 25 * mm),
         Paragraph("Main courante", styles["title"]),
@@ -308,11 +358,15 @@ def _integrity(export: LogbookExport, styles: dict[str, ParagraphStyle]) -> list
         [[Paragraph(f"<b>{k}</b>", styles["body"]), Paragraph(v, styles["mono"])] for k, v in rows],
         colWidths=[52 * mm, PAGE_W - 2 * MARGIN - 52 * mm],
     )
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#b8c0cc")),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#b8c0cc")),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
     return [
         NextPageTemplate("integrity"),
         PageBreak(),
@@ -372,4 +426,3 @@ def write_pdf(
     if progress is not None:
         progress(total, total)
     return PdfResult(path, len(export.entries), doc.page)
-
