@@ -84,14 +84,16 @@ def test_layout_persists_across_restart(qtbot, demo_crisis, make_context):
     assert second.docks["timeline"].isVisible() and not second.docks["graph"].isFloating()
 
 
-def test_logbook_view_shows_amendments(window):
+def test_logbook_view_shows_amendments(window, qtbot):
     model = window.views["logbook"].model
+    qtbot.waitUntil(lambda: model.rowCount() == 11)
     assert model.index(8, 5).data().endswith("→ corrected by #11")
     assert model.index(8, 5).data(Qt.ItemDataRole.FontRole).strikeOut()
     assert model.index(10, 5).data().startswith("[corrects #9]")
 
 
-def test_logbook_model_contract(qtmodeltester, window):
+def test_logbook_model_contract(qtmodeltester, window, qtbot):
+    qtbot.waitUntil(lambda: window.views["logbook"].model.rowCount() == 11)
     qtmodeltester.check(window.views["logbook"].model)
 
 

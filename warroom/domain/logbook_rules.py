@@ -79,6 +79,23 @@ def is_action(entry: LogEntryData) -> bool:
     )
 
 
+def parse_links(text: str) -> list[tuple[str, int]]:
+    """``"post 12, rumor 3"`` (or ``post:12``) → pairs; raises ValueError naming the bad part."""
+    links = []
+    for part in text.replace(";", ",").split(","):
+        chunk = part.strip().replace(":", " ").replace("#", " ")
+        if not chunk:
+            continue
+        bits = chunk.split()
+        if len(bits) != 2 or bits[0].lower() not in OBJECT_LINK_KINDS or not bits[1].isdigit():
+            kinds = ", ".join(OBJECT_LINK_KINDS)
+            raise ValueError(
+                f"cannot read link “{part.strip()}” (write e.g. “post 12”; kinds: {kinds})"
+            )
+        links.append((bits[0].lower(), int(bits[1])))
+    return links
+
+
 @dataclass(frozen=True)
 class LogFilter:
     """What the Logbook view, the exports and the CLI ask for. Set fields combine with AND."""

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import groupby
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from reportlab.lib import colors
@@ -64,7 +65,7 @@ class CellParagraph(Paragraph):
 
     _cached: tuple[float, tuple[float, float]] | None = None
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self._cached is not None and self._cached[0] == availWidth:
             return self._cached[1]
         size = super().wrap(availWidth, availHeight)
@@ -143,30 +144,29 @@ class _Document(BaseDocTemplate):
     def afterFlowable(self, flowable: object) -> None:
         self._on_flowable(flowable)
 
-    def _head(self, canvas: object, with_columns: bool) -> None:
-        c = canvas
+    def _head(self, c: Any, with_columns: bool) -> None:
         export = self._export
         top = PAGE_H - MARGIN
-        c.saveState()  # type: ignore[attr-defined]
-        c.setFont(FONT_BOLD, 8.5)  # type: ignore[attr-defined]
-        c.setFillColor(NAVY)  # type: ignore[attr-defined]
-        c.drawString(MARGIN, top - 3 * mm, f"MAIN COURANTE — {export.crisis_label}"[:110])  # type: ignore[attr-defined]
-        c.setFont(FONT, 7.5)  # type: ignore[attr-defined]
-        c.drawRightString(PAGE_W - MARGIN, top - 3 * mm, f"Times: {export.tz.key}")  # type: ignore[attr-defined]
-        c.setStrokeColor(NAVY)  # type: ignore[attr-defined]
-        c.setLineWidth(0.8)  # type: ignore[attr-defined]
-        c.line(MARGIN, top - 5 * mm, PAGE_W - MARGIN, top - 5 * mm)  # type: ignore[attr-defined]
+        c.saveState()
+        c.setFont(FONT_BOLD, 8.5)
+        c.setFillColor(NAVY)
+        c.drawString(MARGIN, top - 3 * mm, f"MAIN COURANTE — {export.crisis_label}"[:110])
+        c.setFont(FONT, 7.5)
+        c.drawRightString(PAGE_W - MARGIN, top - 3 * mm, f"Times: {export.tz.key}")
+        c.setStrokeColor(NAVY)
+        c.setLineWidth(0.8)
+        c.line(MARGIN, top - 5 * mm, PAGE_W - MARGIN, top - 5 * mm)
         if with_columns:
             y = top - 11 * mm
-            c.setFillColor(NAVY)  # type: ignore[attr-defined]
-            c.rect(MARGIN, y - 2 * mm, PAGE_W - 2 * MARGIN, 6 * mm, stroke=0, fill=1)  # type: ignore[attr-defined]
-            c.setFillColor(colors.white)  # type: ignore[attr-defined]
-            c.setFont(FONT_BOLD, 7.5)  # type: ignore[attr-defined]
+            c.setFillColor(NAVY)
+            c.rect(MARGIN, y - 2 * mm, PAGE_W - 2 * MARGIN, 6 * mm, stroke=0, fill=1)
+            c.setFillColor(colors.white)
+            c.setFont(FONT_BOLD, 7.5)
             x = MARGIN
             for (title, _), width in zip((*COLUMNS, ("Text", 0)), WIDTHS, strict=True):
-                c.drawString(x + 1.5 * mm, y, title)  # type: ignore[attr-defined]
+                c.drawString(x + 1.5 * mm, y, title)
                 x += width
-        c.restoreState()  # type: ignore[attr-defined]
+        c.restoreState()
 
     def _plain_page(self, canvas: object, doc: object) -> None:
         self._head(canvas, with_columns=False)
@@ -272,7 +272,7 @@ def _day_flowables(
             kinds.append(kind)
         if len(rows) >= CHUNK:
             table = _table(rows, kinds)
-            table.warroom_done = len(entries)  # type: ignore[attr-defined]
+            table.warroom_done = len(entries)
             yield table
             rows, kinds = [], []
     if rows:

@@ -20,7 +20,7 @@ class NumberedCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self._saved: list[dict[str, Any]] = []
 
-    def showPage(self) -> None:  # noqa: N802 - reportlab's API
+    def showPage(self) -> None:
         self._saved.append(dict(self.__dict__))
         self._startPage()
 

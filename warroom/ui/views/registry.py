@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, Qt
 
 from warroom.ui.context import AppContext
+from warroom.ui.logbook.view import LogbookView
 from warroom.ui.views.base import View
-from warroom.ui.views.logbook import LogbookView
 from warroom.ui.views.placeholder import PlaceholderView
 
 
