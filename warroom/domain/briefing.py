@@ -26,11 +26,12 @@ def next_due(last_briefing: datetime | None, opened_at: datetime, rhythm_min: in
 
 
 def countdown_text(due: datetime, now: datetime) -> str:
-    """``"in 1:05:00"`` or ``"overdue by 0:12:00"`` (hours:minutes:seconds)."""
+    """``"in 1:05:00"`` or ``"overdue by 0:12:00"`` (hours:minutes:seconds; whole days
+    beyond 48 hours, as when an old crisis is reviewed)."""
     seconds = int((due - now).total_seconds())
     hours, rest = divmod(abs(seconds), 3600)
     minutes, secs = divmod(rest, 60)
-    clock = f"{hours}:{minutes:02d}:{secs:02d}"
+    clock = f"{hours}:{minutes:02d}:{secs:02d}" if hours < 48 else f"{hours // 24} days"
     return f"in {clock}" if seconds >= 0 else f"overdue by {clock}"
 
 

@@ -127,6 +127,7 @@ class BriefingPanel(QWidget):
         self.rhythm.setObjectName("briefingRhythm")
         self.rhythm.setRange(5, 24 * 60)
         self.rhythm.setSingleStep(15)
+        self.rhythm.setPrefix(self.tr("every "))
         self.rhythm.setSuffix(self.tr(" min"))
         self.rhythm.setToolTip(self.tr("Time between two situation briefings"))
         self.rhythm.editingFinished.connect(self._on_rhythm_editing_finished)
@@ -136,7 +137,6 @@ class BriefingPanel(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.countdown, 1)
-        layout.addWidget(QLabel(self.tr("every"), self))
         layout.addWidget(self.rhythm)
         layout.addWidget(self.prepare)
         self._timer = QTimer(self)
@@ -157,9 +157,7 @@ class BriefingPanel(QWidget):
             return
         left = countdown_text(self._due, utcnow())
         self.countdown.setText(
-            self.tr("Point de situation n°%1 %2")
-            .replace("%1", str(self._number))
-            .replace("%2", left)
+            self.tr("Briefing n°%1 %2").replace("%1", str(self._number)).replace("%2", left)
         )
         late = left.startswith("overdue")
         self.countdown.setStyleSheet("color: #b00020; font-weight: bold;" if late else "")

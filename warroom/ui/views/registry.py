@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 
 from warroom.ui.context import AppContext
 from warroom.ui.logbook.view import LogbookView
+from warroom.ui.timeline.view import TimelineView
 from warroom.ui.views.base import View
 from warroom.ui.views.placeholder import PlaceholderView
 
@@ -80,13 +81,5 @@ VIEW_SPECS: tuple[ViewSpec, ...] = (
         missing=("the rumor register and spread curves arrive with issue #7."),
     ),
     ViewSpec("logbook", "Logbook", RIGHT, build=LogbookView),
-    ViewSpec(
-        "timeline",
-        "Timeline",
-        RIGHT,
-        missing=(
-            "the chronology of milestones, statements, rumors, spikes and phases arrives with "
-            "the main courante and timeline (issue #6)."
-        ),
-    ),
+    ViewSpec("timeline", "Timeline", RIGHT, build=TimelineView),
 )
