@@ -14,13 +14,24 @@ T0 = datetime(2021, 3, 10, 0, 47, tzinfo=UTC)
 
 
 def entry(seq, category="information", text="x", **kw):
-    return LogEntryData(seq=seq, event_time=T0, recorded_time=T0, operator="A",
-                        category=category, text=text, prev_hash="0" * 64, **kw)
+    return LogEntryData(
+        seq=seq,
+        event_time=T0,
+        recorded_time=T0,
+        operator="A",
+        category=category,
+        text=text,
+        prev_hash="0" * 64,
+        **kw,
+    )
 
 
 def test_parse_links_accepts_several_spellings_and_names_the_bad_part():
     assert rules.parse_links("post 12, rumor:3; #statement 1") == [
-        ("post", 12), ("rumor", 3), ("statement", 1)]
+        ("post", 12),
+        ("rumor", 3),
+        ("statement", 1),
+    ]
     assert rules.parse_links("  ") == []
     with pytest.raises(ValueError, match="“tweet 4”"):
         rules.parse_links("post 1, tweet 4")
@@ -73,8 +84,9 @@ def test_briefing_draft_lists_what_happened_since_the_last_one():
         posts_per_channel=[("twitter", 40), ("facebook", 2)],
         rumors=[ItemChange(1, "Site Seveso", "rebutted", T0)],
         statements=[],
-        actions=rules.open_actions([entry(5, "action", "Appeler la préfecture",
-                                         action_owner="Claire")], []),
+        actions=rules.open_actions(
+            [entry(5, "action", "Appeler la préfecture", action_owner="Claire")], []
+        ),
     )
     text = compose(data, ZoneInfo("Europe/Paris"))
     assert text.startswith("Point de situation n°3 — 10/03 03:47 (since 10/03 01:47)")
@@ -97,4 +109,6 @@ def test_phase_bands():
     assert phase_bands(T0, "acute", [], end) == [(T0, end, "acute")]
     change = T0 + timedelta(hours=3)
     assert phase_bands(T0, "recovery", [(change, "acute")], end) == [
-        (T0, change, "alert"), (change, end, "acute")]
+        (T0, change, "alert"),
+        (change, end, "acute"),
+    ]

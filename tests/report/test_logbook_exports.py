@@ -42,8 +42,12 @@ def tamper(path, sql):
 def test_pdf_of_the_demo_has_every_entry_accents_pages_and_integrity(demo_crisis, tmp_path):
     logbook.append(
         demo_crisis.db,
-        logbook.NewEntry(text="Émeute évitée — ça, « là » 🔥👍🏽 <b>gras</b> & co",
-                         operator="Inès Benali", category="information", on_behalf_of="Hugo"),
+        logbook.NewEntry(
+            text="Émeute évitée — ça, « là » 🔥👍🏽 <b>gras</b> & co",
+            operator="Inès Benali",
+            category="information",
+            on_behalf_of="Hugo",
+        ),
     )
     export = collect(demo_crisis.db, LogFilter(), "Inès Benali")
     out = tmp_path / "logbook.pdf"
@@ -66,15 +70,18 @@ def test_pdf_of_the_demo_has_every_entry_accents_pages_and_integrity(demo_crisis
     last = squash(pages[-1])
     report = logbook.verify(demo_crisis.db)
     assert "VERIFIED" in last and "Entries in the chain 12" in last
-    assert report.first_hash[:20] in last.replace(" ", "") and report.last_hash[:20] in last.replace(" ", "")
-    png = subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "2", "-l", "2", str(out),
-                          str(tmp_path / "page")], check=True)
+    assert report.first_hash[:20] in last.replace(" ", "") and report.last_hash[
+        :20
+    ] in last.replace(" ", "")
+    png = subprocess.run(
+        ["pdftoppm", "-png", "-r", "40", "-f", "2", "-l", "2", str(out), str(tmp_path / "page")],
+        check=True,
+    )
     assert png.returncode == 0 and list(tmp_path.glob("page*.png"))
 
 
 def test_pdf_filters_by_period_and_category(demo_crisis, tmp_path):
-    flt = LogFilter(categories=frozenset({"decision"}), since=T0,
-                    until=T0 + timedelta(minutes=703))
+    flt = LogFilter(categories=frozenset({"decision"}), since=T0, until=T0 + timedelta(minutes=703))
     export = collect(demo_crisis.db, flt, "Claire Martin")
     assert [e.seq for e in export.entries] == [2, 9]
     out = tmp_path / "decisions.pdf"
@@ -88,8 +95,7 @@ def test_pdf_filters_by_period_and_category(demo_crisis, tmp_path):
 
 def test_hostile_and_huge_text_is_laid_out_without_markup(crisis, tmp_path):
     huge = ("Mot " * 25_000) + "FIN"
-    for text in ('<font size=80>big</font> <a href="x">', "nul\x00 bell\x07 ok", huge,
-                 "x" * 5000):
+    for text in ('<font size=80>big</font> <a href="x">', "nul\x00 bell\x07 ok", huge, "x" * 5000):
         logbook.append(crisis.db, logbook.NewEntry(text=text, operator="A"))
     out = tmp_path / "hostile.pdf"
     write_pdf(collect(crisis.db, LogFilter(), "A"), out)
@@ -99,15 +105,24 @@ def test_hostile_and_huge_text_is_laid_out_without_markup(crisis, tmp_path):
 
 
 def test_5000_entry_export_is_complete(crisis, tmp_path):
-    logbook.append_many(crisis.db, [
-        logbook.NewEntry(text=f"Entrée n°{i} — vérifiée", operator="Claire Martin",
-                         category="event" if i % 3 else "decision",
-                         event_time=T0 + timedelta(minutes=2 * i))
-        for i in range(5000)
-    ])
+    logbook.append_many(
+        crisis.db,
+        [
+            logbook.NewEntry(
+                text=f"Entrée n°{i} — vérifiée",
+                operator="Claire Martin",
+                category="event" if i % 3 else "decision",
+                event_time=T0 + timedelta(minutes=2 * i),
+            )
+            for i in range(5000)
+        ],
+    )
     out = tmp_path / "big.pdf"
     result = write_pdf(collect(crisis.db, LogFilter(), "A"), out)
-    pages = pdf_text(out)
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(out), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    pages = text.split("\f")[:-1]  # poppler ends every page with a form feed
     assert result.entries == 5000 and len(pages) == result.pages > 60
     whole = " ".join(pages)
     found = {int(n) for n in re.findall(r"Entrée n°(\d+) — vérifiée", whole)}
@@ -133,13 +148,29 @@ def test_tampering_between_export_and_verify(demo_crisis, tmp_path):
     assert original["text"].startswith("La préfecture évoque un site")
     from warroom.domain.logchain import LogEntryData, compute_hash
     from warroom.domain.timeutil import parse_utc
-    fields = {k: original[k] for k in ("seq", "operator", "category", "text", "prev_hash",
-                                       "on_behalf_of", "info_status", "amends", "automatic",
-                                       "action_owner")}
-    rebuilt = LogEntryData(event_time=parse_utc(original["event_time"]),
-                           recorded_time=parse_utc(original["recorded_time"]),
-                           links=tuple(tuple(p) for p in original["links"]),
-                           action_due=None, **fields)
+
+    fields = {
+        k: original[k]
+        for k in (
+            "seq",
+            "operator",
+            "category",
+            "text",
+            "prev_hash",
+            "on_behalf_of",
+            "info_status",
+            "amends",
+            "automatic",
+            "action_owner",
+        )
+    }
+    rebuilt = LogEntryData(
+        event_time=parse_utc(original["event_time"]),
+        recorded_time=parse_utc(original["recorded_time"]),
+        links=tuple(tuple(p) for p in original["links"]),
+        action_due=None,
+        **fields,
+    )
     assert compute_hash(rebuilt) == original["hash"]
 
 
@@ -148,27 +179,31 @@ def test_evidence_bundle_manifest_matches_its_files(demo_crisis, tmp_path):
     sums = logbook_export.write_bundle(collect(demo_crisis.db, LogFilter(), "A"), out)
     with zipfile.ZipFile(out) as bundle:
         assert sorted(bundle.namelist()) == sorted(
-            ["logbook.pdf", "logbook.json", "MANIFEST.sha256", "manifest.json"])
+            ["logbook.pdf", "logbook.json", "MANIFEST.sha256", "manifest.json"]
+        )
         lines = bundle.read("MANIFEST.sha256").decode().splitlines()
         for line in lines:
             digest, name = line.split("  ")
             assert hashlib.sha256(bundle.read(name)).hexdigest() == digest == sums[name]
         assert json.loads(bundle.read("manifest.json"))["chain_ok"] is True
         bundle.extractall(tmp_path / "x")
-    check = subprocess.run(["sha256sum", "-c", "MANIFEST.sha256"], cwd=tmp_path / "x",
-                           capture_output=True, text=True)
+    check = subprocess.run(
+        ["sha256sum", "-c", "MANIFEST.sha256"], cwd=tmp_path / "x", capture_output=True, text=True
+    )
     assert check.returncode == 0, check.stdout
     assert logbook_export.check_bundle(out) == []
     forged = tmp_path / "forged.zip"
     with zipfile.ZipFile(out) as src, zipfile.ZipFile(forged, "w") as dst:
         for name in src.namelist():
             data = src.read(name)
-            dst.writestr(name, data.replace(b"Seveso", b"SEVESO") if name.endswith("json") else data)
+            dst.writestr(
+                name, data.replace(b"Seveso", b"SEVESO") if name.endswith("json") else data
+            )
     assert logbook_export.check_bundle(forged) == ["logbook.json does not match its SHA-256"]
 
 
 def test_csv_and_json_exports(demo_crisis, tmp_path):
-    logbook.append(demo_crisis.db, logbook.NewEntry(text="=HYPERLINK(\"x\")", operator="A"))
+    logbook.append(demo_crisis.db, logbook.NewEntry(text='=HYPERLINK("x")', operator="A"))
     export = collect(demo_crisis.db, LogFilter(), "A")
     logbook_export.write_csv(export, tmp_path / "l.csv")
     logbook_export.write_json(export, tmp_path / "l.json")
@@ -178,7 +213,7 @@ def test_csv_and_json_exports(demo_crisis, tmp_path):
     by_seq = {r["seq"]: r for r in rows}
     assert by_seq["9"]["corrected_by"] == "11" and by_seq["11"]["amends"] == "9"
     assert by_seq["10"]["automatic"] == "1" and by_seq["10"]["links"] == "statement:1"
-    assert by_seq["12"]["text"] == "'=HYPERLINK(\"x\")"  # not run as a formula
+    assert by_seq["12"]["text"] == '\'=HYPERLINK("x")'  # not run as a formula
     document = json.loads((tmp_path / "l.json").read_text(encoding="utf-8"))
     assert document["format"] == "warroom.logbook/1" and len(document["entries"]) == 12
     assert document["entries"][5]["text"] == "La préfecture évoque un site « Seveso » : à vérifier."
@@ -190,14 +225,58 @@ def test_export_command_errors(demo_crisis, tmp_path, capsys):
     assert "unknown format 'docx'" in capsys.readouterr().err
     assert main(["export", path, "--format", "pdf", "-o", str(tmp_path), "--json"]) == 1
     assert "is a folder" in capsys.readouterr().err
-    assert main(["export", path, "-f", "csv", "-o", str(tmp_path / "a.csv"),
-                 "--category", "decision,nope"]) == 1
+    assert (
+        main(
+            [
+                "export",
+                path,
+                "-f",
+                "csv",
+                "-o",
+                str(tmp_path / "a.csv"),
+                "--category",
+                "decision,nope",
+            ]
+        )
+        == 1
+    )
     assert "unknown category 'nope'" in capsys.readouterr().err
-    assert main(["export", path, "-f", "json", "-o", str(tmp_path / "a.json"),
-                 "--since", "2021-03-10T12:00Z", "--until", "2021-03-10T01:00Z"]) == 1
+    assert (
+        main(
+            [
+                "export",
+                path,
+                "-f",
+                "json",
+                "-o",
+                str(tmp_path / "a.json"),
+                "--since",
+                "2021-03-10T12:00Z",
+                "--until",
+                "2021-03-10T01:00Z",
+            ]
+        )
+        == 1
+    )
     assert not (tmp_path / "a.json").exists()
-    assert main(["export", path, "-f", "json", "-o", str(tmp_path / "a.json"), "--json",
-                 "--since", "2021-03-10T10:00Z", "--category", "decision"]) == EXIT_OK
+    assert (
+        main(
+            [
+                "export",
+                path,
+                "-f",
+                "json",
+                "-o",
+                str(tmp_path / "a.json"),
+                "--json",
+                "--since",
+                "2021-03-10T10:00Z",
+                "--category",
+                "decision",
+            ]
+        )
+        == EXIT_OK
+    )
     summary = json.loads(capsys.readouterr().out)
     assert summary["entries"] == 2 and summary["chain_ok"] is True and summary["format"] == "json"
 

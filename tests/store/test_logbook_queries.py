@@ -15,8 +15,13 @@ T0 = datetime(2021, 3, 10, 0, 0, tzinfo=UTC)
 def add(crisis, text, category="information", minutes=0, **kw):
     return logbook.append(
         crisis.db,
-        logbook.NewEntry(text=text, operator=kw.pop("operator", "Claire Martin"),
-                         category=category, event_time=T0 + timedelta(minutes=minutes), **kw),
+        logbook.NewEntry(
+            text=text,
+            operator=kw.pop("operator", "Claire Martin"),
+            category=category,
+            event_time=T0 + timedelta(minutes=minutes),
+            **kw,
+        ),
     )
 
 
@@ -25,8 +30,14 @@ def filled(crisis):
     add(crisis, "Incendie déclaré", "event", 0)
     add(crisis, "Activation de la cellule", "decision", 10, operator="Hugo Lefèvre")
     add(crisis, "100% des clients STR touchés_", "information", 20, links=[("post", 12)])
-    add(crisis, "Appel préfecture", "contact", 30, on_behalf_of="Hugo Lefèvre",
-        operator="Inès Benali")
+    add(
+        crisis,
+        "Appel préfecture",
+        "contact",
+        30,
+        on_behalf_of="Hugo Lefèvre",
+        operator="Inès Benali",
+    )
     add(crisis, "post lié", "information", 40, links=[("post", 123), ("rumor", 2)])
     return crisis
 
@@ -39,8 +50,9 @@ def test_filters_combine(filled):
     assert seqs(filled, LogFilter(categories=frozenset({"event", "decision"}))) == [1, 2]
     assert seqs(filled, LogFilter(operator="hugo lefèvre")) == [2, 4]
     assert seqs(filled, LogFilter(operator="Hugo Lefèvre")) == [2, 4]  # on behalf of counts
-    assert seqs(filled, LogFilter(since=T0 + timedelta(minutes=10),
-                                  until=T0 + timedelta(minutes=30))) == [2, 3]
+    assert seqs(
+        filled, LogFilter(since=T0 + timedelta(minutes=10), until=T0 + timedelta(minutes=30))
+    ) == [2, 3]
     assert seqs(filled, LogFilter(text="100%")) == [3]  # LIKE wildcards are literal
     assert seqs(filled, LogFilter(text="_")) == [3]
     assert seqs(filled, LogFilter(text="PRÉFECTURE".lower())) == [4]
@@ -62,7 +74,9 @@ def test_significant_only_in_sql_matches_the_domain_rule(filled):
 
 def test_keyset_pages_cover_everything_once_in_both_orders(crisis):
     entries = [
-        logbook.NewEntry(text=f"e{i}", operator="A", event_time=T0 + timedelta(minutes=(i * 7) % 50))
+        logbook.NewEntry(
+            text=f"e{i}", operator="A", event_time=T0 + timedelta(minutes=(i * 7) % 50)
+        )
         for i in range(120)
     ]
     logbook.append_many(crisis.db, entries)
@@ -113,8 +127,13 @@ def test_actions_open_and_close_with_a_follow_up_entry(crisis):
     with pytest.raises(StoreError, match="not an action"):
         logbook_queries.close_action(crisis.db, info.seq, "x")
     # a corrected action is superseded by its correction
-    logbook.amend(crisis.db, 2, logbook.NewEntry(text="Préparer la FAQ v2", operator="A",
-                                                 category="action", action_owner="Hugo"))
+    logbook.amend(
+        crisis.db,
+        2,
+        logbook.NewEntry(
+            text="Préparer la FAQ v2", operator="A", category="action", action_owner="Hugo"
+        ),
+    )
     assert [a.text for a in logbook_queries.list_open_actions(crisis.db)] == ["Préparer la FAQ v2"]
     assert logbook.verify(crisis.db).ok
 
@@ -143,14 +162,18 @@ def test_briefings_schedule_draft_and_log(demo_crisis):
 @pytest.mark.parametrize(
     ("text", "links"),
     [
-        (rules.statement_text("Communiqué n°1", "approved", "published", "twitter"),
-         [("statement", 1)]),
+        (
+            rules.statement_text("Communiqué n°1", "approved", "published", "twitter"),
+            [("statement", 1)],
+        ),
         (rules.rumor_text("Site Seveso", "investigating", "false"), [("rumor", 1)]),
         (rules.spike_text("twitter", 420, 35.0), []),
         (rules.source_failure_text("Mastodon", "HTTP 429 Too Many Requests"), []),
         (rules.moderation_text("hid", "@troll", "insults"), [("post", 7)]),
-        (rules.stakeholder_text("Affected customers", "owner → Hugo Lefèvre"),
-         [("stakeholder", 2)]),
+        (
+            rules.stakeholder_text("Affected customers", "owner → Hugo Lefèvre"),
+            [("stakeholder", 2)],
+        ),
         (rules.phase_text("alert", "acute"), []),
     ],
 )
@@ -163,10 +186,12 @@ def test_system_entries_from_each_source_event(crisis, text, links):
 
 
 def test_timeline_lanes_from_the_demo(demo_crisis):
-    logbook.system_entry(demo_crisis.db, rules.phase_text("acute", "recovery"),
-                         event_time=T0 + timedelta(hours=20))
-    logbook.system_entry(demo_crisis.db, rules.spike_text("twitter", 90, 6),
-                         event_time=T0 + timedelta(hours=3))
+    logbook.system_entry(
+        demo_crisis.db, rules.phase_text("acute", "recovery"), event_time=T0 + timedelta(hours=20)
+    )
+    logbook.system_entry(
+        demo_crisis.db, rules.spike_text("twitter", 90, 6), event_time=T0 + timedelta(hours=3)
+    )
     data = timeline.load(demo_crisis.db)
     assert len(data.lane("statements")) == 3
     rumors = data.lane("rumors")

@@ -131,9 +131,16 @@ def test_correct_this_entry_strikes_the_original_and_links_to_the_fix(
 
 def test_open_actions_listed_and_closed_with_a_follow_up(qtbot, demo_crisis, make_context):
     due = datetime.now(UTC) - timedelta(minutes=5)
-    logbook.append(demo_crisis.db, logbook.NewEntry(
-        text="Rappeler la préfecture", operator="Claire Martin", category="action",
-        action_owner="Inès Benali", action_due=due))
+    logbook.append(
+        demo_crisis.db,
+        logbook.NewEntry(
+            text="Rappeler la préfecture",
+            operator="Claire Martin",
+            category="action",
+            action_owner="Inès Benali",
+            action_due=due,
+        ),
+    )
     view = make_view(qtbot, make_context(demo_crisis))
     panel = view.actions_panel
     qtbot.waitUntil(lambda: panel.table.rowCount() == 1)
@@ -203,12 +210,18 @@ def test_navigator_show_item_selects_the_entry(qtbot, window):
 
 def test_fifty_thousand_entries_load_in_the_background(qtbot, crisis, make_context):
     start = datetime(2021, 3, 10, tzinfo=UTC)
-    logbook.append_many(crisis.db, [
-        logbook.NewEntry(text=f"Entrée {i} — suivi des appels clients", operator="Claire Martin",
-                         category=("event", "information", "contact")[i % 3],
-                         event_time=start + timedelta(seconds=20 * i))
-        for i in range(50_000)
-    ])
+    logbook.append_many(
+        crisis.db,
+        [
+            logbook.NewEntry(
+                text=f"Entrée {i} — suivi des appels clients",
+                operator="Claire Martin",
+                category=("event", "information", "contact")[i % 3],
+                event_time=start + timedelta(seconds=20 * i),
+            )
+            for i in range(50_000)
+        ],
+    )
     ticks = []
     timer = QTimer()
     timer.timeout.connect(lambda: ticks.append(1))
@@ -224,8 +237,9 @@ def test_fifty_thousand_entries_load_in_the_background(qtbot, crisis, make_conte
     assert view.model.index(49_999, 5).data() == "Entrée 49999 — suivi des appels clients"
     view.filters.category.setCurrentIndex(view.filters.category.findData("contact"))
     loaded(qtbot, view, 16_666)
-    logbook.append(crisis.db, logbook.NewEntry(text="Nouvel appel", operator="A",
-                                               category="contact"))
+    logbook.append(
+        crisis.db, logbook.NewEntry(text="Nouvel appel", operator="A", category="contact")
+    )
     window_ctx_changes = view._ctx.changes
     window_ctx_changes.notify({"logbook"})
     loaded(qtbot, view, 16_667)
