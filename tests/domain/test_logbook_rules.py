@@ -80,7 +80,12 @@ def test_briefing_draft_lists_what_happened_since_the_last_one():
         number=3,
         since=T0,
         now=T0 + timedelta(hours=2),
-        entries=[entry(1, "decision", "Activer le PRA"), entry(2, "information", "bruit")],
+        entries=[
+            entry(1, "decision", "Activer le PRA"),
+            entry(2, "information", "bruit"),
+            entry(3, "decision", "Point à 16h"),
+            entry(4, "decision", "Correction : point à 16h40", amends=3),
+        ],
         posts_per_channel=[("twitter", 40), ("facebook", 2)],
         rumors=[ItemChange(1, "Site Seveso", "rebutted", T0)],
         statements=[],
@@ -91,6 +96,8 @@ def test_briefing_draft_lists_what_happened_since_the_last_one():
     text = compose(data, ZoneInfo("Europe/Paris"))
     assert text.startswith("Point de situation n°3 — 10/03 03:47 (since 10/03 01:47)")
     assert "[decision] Activer le PRA" in text and "bruit" not in text
+    assert "Point à 16h\n" not in text and "Correction : point à 16h40" in text
+    assert "(2 of 4 entries)" in text
     assert "Posts: 42 new" in text and "- twitter: 40" in text
     assert "#1 Site Seveso — rebutted" in text
     assert "Statements:\n- no change" in text

@@ -65,7 +65,8 @@ def compose(data: BriefingData, tz: ZoneInfo, max_entries: int = 25) -> str:
 
     start = hm(data.since) if data.since else "the start of the crisis"
     lines = [f"Point de situation n°{data.number} — {hm(data.now)} (since {start})", ""]
-    milestones = [e for e in data.entries if is_significant(e)]
+    corrected = {e.amends for e in data.entries if e.amends is not None}
+    milestones = [e for e in data.entries if is_significant(e) and e.seq not in corrected]
     lines.append(f"Facts and decisions ({len(milestones)} of {len(data.entries)} entries):")
     lines += [
         f"- {hm(e.event_time)} [{e.category}] {' '.join(e.text.split())}"
