@@ -35,6 +35,12 @@ class LogbookExport:
     def included(self) -> frozenset[int]:
         return frozenset(e.seq for e in self.entries)
 
+    @functools.cached_property
+    def link_targets(self) -> frozenset[int]:
+        """Entries that another entry of the document links to (they get an anchor)."""
+        ends = set(self.corrections) | set(self.corrections.values())
+        return frozenset(ends & self.included)
+
     @property
     def crisis_label(self) -> str:
         return self.crisis.display_name

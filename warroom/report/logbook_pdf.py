@@ -213,7 +213,8 @@ def _row_cells(
         if correction is not None:
             body = f"<strike>{body}</strike>"
         if index == 0:
-            body = f'<a name="e{entry.seq}"/>' + head + body
+            anchor = entry.seq in export.link_targets
+            body = (f'<a name="e{entry.seq}"/>' if anchor else "") + head + body
         if index == len(pieces) - 1 and correction is not None:
             body += f"<br/><b>→ amended: see correction {_ref(correction, export)}</b>"
         if index == len(pieces) - 1 and entry.links:

@@ -10,6 +10,7 @@ markup, and control characters are dropped.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from xml.sax.saxutils import escape
 
@@ -47,21 +48,25 @@ def _fallback(char: str) -> str:
     return f"[{name.lower()}]"
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_BEYOND_LATIN = re.compile(r"[^\x00-\u024f]")
+_INVISIBLE = {0xFE0F, 0x200D}
+
+
+def _glyph(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if code in register_fonts():
+        return char
+    if code in _INVISIBLE or unicodedata.category(char) in ("Mn", "Cf", "Sk"):
+        return ""  # variation selectors, joiners, skin tones: part of an emoji already named
+    return _fallback(char)
+
+
 def printable(text: str) -> str:
     """``text`` with control characters removed and unsupported glyphs named."""
-    covered = register_fonts()
-    out: list[str] = []
-    for char in text:
-        code = ord(char)
-        if code < 0x250 or code in covered:
-            if code < 32 and char not in "\n\t":
-                continue
-            out.append(char)
-        elif unicodedata.category(char) in ("Mn", "Cf", "Sk") or code in (0xFE0F, 0x200D):
-            continue  # variation selectors, joiners: part of an emoji already named
-        else:
-            out.append(_fallback(char))
-    return "".join(out)
+    text = _CONTROL.sub("", text)
+    return _BEYOND_LATIN.sub(_glyph, text) if _BEYOND_LATIN.search(text) else text
 
 
 def markup(text: str) -> str:

@@ -122,7 +122,9 @@ class BriefingPanel(QWidget):
         self.countdown.setObjectName("briefingCountdown")
         self.countdown.setTextFormat(Qt.TextFormat.PlainText)
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        sample = self.tr("Briefing n°%1 %2").replace("%1", "00").replace("%2", "overdue by 00:00:00")
+        sample = (
+            self.tr("Briefing n°%1 %2").replace("%1", "00").replace("%2", "overdue by 00:00:00")
+        )
         self.countdown.setMinimumWidth(self.countdown.fontMetrics().horizontalAdvance(sample) + 8)
         self.rhythm = QSpinBox(self)
         self.rhythm.setObjectName("briefingRhythm")
