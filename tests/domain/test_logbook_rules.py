@@ -65,6 +65,8 @@ def test_phase_text_round_trip():
     assert rules.phase_from_text(rules.phase_text("alert", "acute")) == "acute"
     assert rules.phase_from_text("Crisis phase: recovery") == "recovery"
     assert rules.phase_from_text("something else") is None
+    assert rules.phase_change("Crisis phase: watch → alert") == ("watch", "alert")
+    assert rules.phase_change("Crisis phase: acute") == (None, "acute")
 
 
 def test_briefing_schedule_and_countdown():

@@ -204,3 +204,18 @@ def test_timeline_lanes_from_the_demo(demo_crisis):
     assert any(s.kind == "entry" for s in spikes) and any(s.kind == "posts" for s in spikes)
     phases = data.lane("phases")
     assert [p.label for p in phases][-1] == "recovery"
+
+
+def test_phase_change_is_logged_and_drawn_as_a_band(demo_crisis):
+    from warroom.store.crisis import crisis_info
+    from warroom.store.phase import change_phase
+
+    stored = change_phase(demo_crisis.db, "recovery", "Claire Martin")
+    assert stored.text == "Crisis phase: acute → recovery" and stored.automatic
+    assert crisis_info().phase == "recovery"
+    with pytest.raises(StoreError, match="already in phase recovery"):
+        change_phase(demo_crisis.db, "recovery", "Claire Martin")
+    with pytest.raises(StoreError, match="unknown phase 'panic'"):
+        change_phase(demo_crisis.db, "panic", "Claire Martin")
+    bands = timeline.load(demo_crisis.db).lane("phases")
+    assert [b.label for b in bands] == ["acute", "recovery"]

@@ -214,8 +214,19 @@ def phase_text(old: str | None, new: str) -> str:
     return f"{PREFIX_PHASE}: {old} → {new}" if old else f"{PREFIX_PHASE}: {new}"
 
 
-def phase_from_text(text: str) -> str | None:
-    """The new phase named by an automatic phase-change entry."""
+def phase_change(text: str) -> tuple[str | None, str] | None:
+    """(old phase or None, new phase) named by an automatic phase-change entry."""
     if not text.startswith(PREFIX_PHASE + ":"):
         return None
-    return text.rsplit("→", 1)[-1].split(":", 1)[-1].strip() or None
+    body = text.split(":", 1)[1]
+    old, arrow, new = body.rpartition("→")
+    new = new.strip()
+    if not new:
+        return None
+    return (old.strip() or None) if arrow else None, new
+
+
+def phase_from_text(text: str) -> str | None:
+    """The new phase named by an automatic phase-change entry."""
+    change = phase_change(text)
+    return change[1] if change else None

@@ -66,17 +66,22 @@ def hourly_spikes(
 
 
 def phase_bands(
-    opened_at: datetime, current: str, changes: Sequence[tuple[datetime, str]], now: datetime
+    opened_at: datetime,
+    current: str,
+    changes: Sequence[tuple[datetime, str]],
+    now: datetime,
+    initial: str | None = None,
 ) -> list[tuple[datetime, datetime, str]]:
     """Consecutive (start, end, phase) bands from the opening to ``now``.
 
-    ``changes`` are (when, new phase) from the logbook, in time order; before the first one
-    the phase is unknown unless there is none, in which case ``current`` covers it all.
+    ``changes`` are (when, new phase) from the logbook, in time order. Before the first
+    one the phase is ``initial`` (the "old" phase the first change names; "alert", the
+    phase a crisis opens in, if unknown); with no change at all ``current`` covers it all.
     """
     if not changes:
         return [(opened_at, now, current)]
     bands: list[tuple[datetime, datetime, str]] = []
-    start, phase = opened_at, "alert"
+    start, phase = opened_at, initial or "alert"
     for when, new in changes:
         if when > start:
             bands.append((start, when, phase))

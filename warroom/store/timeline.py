@@ -11,7 +11,7 @@ from warroom.domain.logbook_rules import (
     PREFIX_PHASE,
     PREFIX_SPIKE,
     LogFilter,
-    phase_from_text,
+    phase_change,
 )
 from warroom.domain.timeline import (
     LANE_MILESTONES,
@@ -32,15 +32,18 @@ from warroom.store.logbook_queries import iter_filtered
 REBUTTED = {RumorStatus.REBUTTED, RumorStatus.CORRECTED_AT_SOURCE, RumorStatus.CLOSED}
 
 
-def _milestones(db: peewee.Database) -> tuple[list[TimelineItem], list[tuple[datetime, str]]]:
+Phases = list[tuple[datetime, str, str | None]]  # when, new phase, old phase
+
+
+def _milestones(db: peewee.Database) -> tuple[list[TimelineItem], Phases]:
     items: list[TimelineItem] = []
-    phases: list[tuple[datetime, str]] = []
+    phases: Phases = []
     flt = LogFilter(significant_only=True, order="event")
     for entry in iter_filtered(db, flt):
         if entry.automatic and entry.text.startswith(PREFIX_PHASE):
-            phase = phase_from_text(entry.text)
-            if phase:
-                phases.append((entry.event_time, phase))
+            change = phase_change(entry.text)
+            if change:
+                phases.append((entry.event_time, change[1], change[0]))
             continue
         lane = LANE_SPIKES if entry.text.startswith(PREFIX_SPIKE) else LANE_MILESTONES
         label = " ".join(entry.text.split())
@@ -127,13 +130,15 @@ def load(db: peewee.Database) -> Timeline:
         info = crisis_info()
         milestones, phase_changes = _milestones(db)
         points = milestones + _statements(db) + _volume_spikes(db)
-        starts = [i.start for i in points] + [when for when, _ in phase_changes]
+        starts = [i.start for i in points] + [when for when, _, _ in phase_changes]
         first_seen = db.execute_sql("SELECT max(first_seen) FROM rumor").fetchone()[0]
         if first_seen:
             starts.append(parse_utc(first_seen))
         horizon = min(max(starts), utcnow()) if starts else utcnow()
         items = points + _rumors(db, horizon)
-        bands = phase_bands(info.opened_at, info.phase, phase_changes, horizon)
+        initial = phase_changes[0][2] if phase_changes else None
+        changes = [(when, new) for when, new, _ in phase_changes]
+        bands = phase_bands(info.opened_at, info.phase, changes, horizon, initial)
     items += [
         TimelineItem(LANE_PHASES, start, end, phase, "phase", index, phase)
         for index, (start, end, phase) in enumerate(bands)
