@@ -143,6 +143,9 @@ def test_tampering_between_export_and_verify(demo_crisis, tmp_path):
     assert code == EXIT_TAMPERED
     last = squash(pdf_text(pdf)[-1])
     assert "FAILED" in last and "entry #6" in last and "VERIFIED" not in last
+    assert "Entries verified 5 (the chain breaks at the next one)" in last
+    assert "Entries in the logbook 11" in last and "Last good hash" in last
+    assert "FAILED — see the last page" in squash(pdf_text(pdf)[0])
     # the exported JSON still holds the original text and hash: the alteration is provable
     original = next(e for e in exported["entries"] if e["seq"] == 6)
     assert original["text"].startswith("La préfecture évoque un site")

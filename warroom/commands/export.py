@@ -73,7 +73,7 @@ def _summary(export: LogbookExport, **extra: Any) -> dict[str, Any]:
     return {
         "entries": len(export.entries),
         "chain_ok": export.report.ok,
-        "chain_entries": export.report.entries,
+        "chain_entries": export.verified_entries,
         "last_hash": export.report.last_hash,
         "problem": export.report.problem.describe() if export.report.problem else None,
         **extra,

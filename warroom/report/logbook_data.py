@@ -30,6 +30,7 @@ class LogbookExport:
     operator: str  # who exports
     exported_at: datetime
     flt: LogFilter = field(default_factory=LogFilter)
+    total_entries: int = 0  # in the whole logbook
 
     @functools.cached_property
     def included(self) -> frozenset[int]:
@@ -40,6 +41,11 @@ class LogbookExport:
         """Entries that another entry of the document links to (they get an anchor)."""
         ends = set(self.corrections) | set(self.corrections.values())
         return frozenset(ends & self.included)
+
+    @property
+    def verified_entries(self) -> int:
+        """Entries verified intact (all of them, or those before the first problem)."""
+        return self.report.entries if self.report.ok else max(0, self.report.entries - 1)
 
     @property
     def crisis_label(self) -> str:
@@ -109,4 +115,5 @@ def collect(
         operator=operator,
         exported_at=utcnow(),
         flt=flt,
+        total_entries=logbook.count(db),
     )

@@ -1,9 +1,10 @@
 """CSV and JSON exports of the main courante, and the evidence bundle.
 
 JSON (``warroom.logbook/1``): ``{"format", "crisis", "exported_at", "exported_by",
-"timezone", "selection", "verification": {"ok", "entries", "first_hash", "last_hash",
-"problem"}, "entries": [...]}``; each entry carries every hashed field with the exact
-stored values (UTC times as in the canonical form), its ``hash`` and, if it was corrected,
+"timezone", "selection", "verification": {"ok", "entries" (verified intact),
+"logbook_entries", "first_hash", "last_hash" (the last intact one), "problem"},
+"entries": [...]}``; each entry carries every hashed field with the exact stored values
+(UTC times as in the canonical form), its ``hash`` and, if it was corrected,
 ``corrected_by``. Anyone can recompute the hashes from it (README: canonical form).
 
 CSV: one row per entry, UTF-8 with a BOM (so that spreadsheet programs read accents), the
@@ -95,7 +96,8 @@ def json_document(export: LogbookExport) -> dict[str, Any]:
         "selection": export.filter_label,
         "verification": {
             "ok": report.ok,
-            "entries": report.entries,
+            "entries": export.verified_entries,
+            "logbook_entries": export.total_entries,
             "first_hash": report.first_hash,
             "last_hash": report.last_hash,
             "problem": report.problem.describe() if report.problem else None,

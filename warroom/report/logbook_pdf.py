@@ -298,12 +298,17 @@ def _cover(export: LogbookExport, styles: dict[str, ParagraphStyle]) -> list[obj
     rows = [
         ("Crisis", markup(export.crisis_label)),
         ("Period covered", period),
-        ("Entries in this document", f"{len(export.entries)} of {export.report.entries}"),
+        ("Entries in this document", f"{len(export.entries)} of {export.total_entries}"),
         ("Selection", markup(export.filter_label)),
         ("Cell members", members),
         ("Exported", f"{_hm(export.exported_at, tz, '%d/%m/%Y %H:%M:%S')} ({tz.key})"),
         ("Exported by", markup(export.operator)),
-        ("Chain verification", "VERIFIED" if export.report.ok else "FAILED — see last page"),
+        (
+            "Chain verification",
+            "VERIFIED"
+            if export.report.ok
+            else "<font color='#b00020'><b>FAILED — see the last page</b></font>",
+        ),
     ]
     table = Table(
         [[Paragraph(f"<b>{k}</b>", styles["body"]), Paragraph(v, styles["body"])] for k, v in rows],
@@ -348,10 +353,20 @@ def _integrity(export: LogbookExport, styles: dict[str, ParagraphStyle]) -> list
     )
     rows = [
         ("Verification result", verdict),
-        ("Entries in the chain", str(report.entries)),
+        ("Entries in the logbook", str(export.total_entries)),
         ("Entries in this document", str(len(export.entries))),
+        *(
+            [("Entries in the chain", str(report.entries))]
+            if report.ok
+            else [
+                (
+                    "Entries verified",
+                    f"{export.verified_entries} (the chain breaks at the next one)",
+                )
+            ]
+        ),
         ("First hash", report.first_hash or "—"),
-        ("Last hash", report.last_hash or "—"),
+        ("Last hash" if report.ok else "Last good hash", report.last_hash or "—"),
         ("Verified at", _hm(export.exported_at, export.tz, "%d/%m/%Y %H:%M:%S %Z")),
         ("Hash algorithm", "SHA-256 over the canonical JSON of each entry and the previous hash"),
     ]
