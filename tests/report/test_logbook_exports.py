@@ -290,3 +290,12 @@ def test_every_format_through_the_command_line(demo_crisis, tmp_path, fmt):
     assert main(["export", str(demo_crisis.path), "--format", fmt, "-o", str(out)]) == EXIT_OK
     assert out.stat().st_size > 100
     assert not list(tmp_path.glob(".*partial"))
+
+
+def test_cancelled_export_leaves_nothing(demo_crisis, tmp_path):
+    from warroom.report.logbook_pdf import Cancelled
+
+    out = tmp_path / "cancelled.pdf"
+    with pytest.raises(Cancelled):
+        write_pdf(collect(demo_crisis.db, LogFilter(), "A"), out, cancelled=lambda: True)
+    assert not [p for p in tmp_path.iterdir() if "cancelled" in p.name]
