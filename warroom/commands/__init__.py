@@ -8,13 +8,24 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from warroom.commands import fetch, import_cmd, log, new, screenshot, source, stats, verify
+from warroom.commands import (
+    export,
+    fetch,
+    import_cmd,
+    log,
+    new,
+    screenshot,
+    source,
+    stats,
+    verify,
+)
 
 COMMANDS: tuple[ModuleType, ...] = (
     new,
     log,
     verify,
     stats,
+    export,
     screenshot,
     import_cmd,
     source,

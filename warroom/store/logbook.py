@@ -270,3 +270,8 @@ def system_entry(
             event_time=event_time,
         ),
     )
+
+
+# Public names for the read-side modules (logbook_queries, exports).
+SELECT_SQL = _SELECT
+row_to_entry = _from_raw

@@ -143,9 +143,8 @@ class GuiApp:
             item.triggered.connect(lambda _=False, p=path: self._open_path(parent, Path(p)))
         menu.setEnabled(bool(self.recent()))
         recent_menu_action.setMenu(menu)
-        export = QAction(parent.tr("&Export…"), parent)
-        export.setEnabled(False)
-        export.setToolTip(parent.tr("PDF, CSV and JSON exports arrive with issue #6"))
+        export = action("&Export…", lambda: self._on_export(parent), name="fileExport")
+        export.setShortcut(QKeySequence("Ctrl+E"))
         return [
             action("&New crisis…", lambda: self._on_new(parent), keys.New, "fileNew"),
             action("&Open crisis…", lambda: self._on_open(parent), keys.Open, "fileOpen"),
@@ -156,6 +155,13 @@ class GuiApp:
             None,
             action("&Quit", self.app.quit, keys.Quit, "fileQuit"),
         ]
+
+    def _on_export(self, parent: QWidget) -> None:
+        from warroom.ui.logbook.export_dialog import ExportDialog
+
+        if self.ctx is not None:
+            self.export_dialog = ExportDialog(self.ctx, parent)
+            self.export_dialog.open()
 
     def _on_new(self, parent: QWidget) -> None:
         name, ok = QInputDialog.getText(

@@ -21,6 +21,7 @@ from warroom.domain.timeutil import utcnow
 from warroom.store import logbook
 from warroom.store.errors import StoreError
 from warroom.ui.context import AppContext
+from warroom.ui.logbook.integrity import IntegrityIndicator
 from warroom.ui.views.base import View
 from warroom.ui.views.registry import VIEW_SPECS
 from warroom.ui.widgets.quick_entry import QuickEntryLine
@@ -151,8 +152,11 @@ class MainWindow(QMainWindow):
         self.clock_label.setToolTip(self.tr("Time since the crisis was opened"))
         self.operator_label = QLabel(self.tr("Operator: %1").replace("%1", self.ctx.operator))
         self.operator_label.setObjectName("operatorName")
-        self.integrity_label = QLabel(self.tr("Logbook: checking…"))
-        self.integrity_label.setObjectName("integrity")
+        self.integrity_label = IntegrityIndicator(self.ctx)
+        self.integrity_label.verified.connect(self._on_integrity_verified)
+        verify_requested = getattr(self.views.get("logbook"), "verify_requested", None)
+        if verify_requested is not None:
+            verify_requested.connect(self.integrity_label.verify)
         self._status_widgets: list[QWidget] = []
         for widget in (
             self.crisis_label,
@@ -161,7 +165,8 @@ class MainWindow(QMainWindow):
             self.integrity_label,
             self.operator_label,
         ):
-            widget.setTextFormat(Qt.TextFormat.PlainText)
+            if isinstance(widget, QLabel):
+                widget.setTextFormat(Qt.TextFormat.PlainText)
             bar.addPermanentWidget(widget)
             self._status_widgets.append(widget)
         self._clock = QTimer(self)
@@ -248,7 +253,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Recorded logbook entry #%1").replace("%1", str(data.seq)), 5000
         )
-        self._verify_logbook()
 
     def _on_entry_failed(self, exc: Exception) -> None:
         self.quick_entry.setEnabled(True)
@@ -263,28 +267,12 @@ class MainWindow(QMainWindow):
         )
 
     def _verify_logbook(self) -> None:
-        db = self.ctx.crisis.db
-        self.ctx.runner.run_query(
-            lambda: logbook.verify(db),
-            on_success=self._on_verified,
-            on_failure=self._on_verify_failed,
-        )
+        self.integrity_label.verify()
 
-    def _on_verified(self, report) -> None:
-        if report.ok:
-            self.integrity_label.setText(
-                self.tr("Logbook ✔ %n entries verified", "", report.entries)
-            )
-            self.integrity_label.setStyleSheet("color: #1e7d32;")
-            self.integrity_label.setToolTip(report.last_hash or "")
-        else:
-            self.integrity_label.setText(
-                self.tr("Logbook ✖ TAMPERED: %1").replace("%1", report.problem.describe())
-            )
-            self.integrity_label.setStyleSheet("color: #b00020; font-weight: bold;")
-
-    def _on_verify_failed(self, exc: Exception) -> None:
-        self.integrity_label.setText(self.tr("Logbook: cannot verify (%1)").replace("%1", str(exc)))
+    def _on_integrity_verified(self, report) -> None:
+        show = getattr(self.views.get("logbook"), "show_integrity", None)
+        if show is not None:
+            show(report)
 
     def _on_about_triggered(self) -> None:
         QMessageBox.about(

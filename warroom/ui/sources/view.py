@@ -127,7 +127,7 @@ class SourcesView(View):
         self._clock.start()
         self._update_actions()
         self.refresh()
-        QTimer.singleShot(0, self.scheduler.start)
+        QTimer.singleShot(0, self.scheduler, self.scheduler.start)  # not after deletion
 
     # -- View -----------------------------------------------------------------------------
     def title(self) -> str:

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, Qt
 
 from warroom.ui.context import AppContext
+from warroom.ui.logbook.view import LogbookView
 from warroom.ui.sources.view import SourcesView
+from warroom.ui.timeline.view import TimelineView
 from warroom.ui.views.base import View
-from warroom.ui.views.logbook import LogbookView
 from warroom.ui.views.placeholder import PlaceholderView
 
 
@@ -80,15 +81,7 @@ VIEW_SPECS: tuple[ViewSpec, ...] = (
         LEFT,
         missing=("the rumor register and spread curves arrive with issue #7."),
     ),
+    ViewSpec("sources", "Sources", LEFT, build=SourcesView),
     ViewSpec("logbook", "Logbook", RIGHT, build=LogbookView),
-    ViewSpec(
-        "timeline",
-        "Timeline",
-        RIGHT,
-        missing=(
-            "the chronology of milestones, statements, rumors, spikes and phases arrives with "
-            "the main courante and timeline (issue #6)."
-        ),
-    ),
-    ViewSpec("sources", "Sources", RIGHT, build=SourcesView),
+    ViewSpec("timeline", "Timeline", RIGHT, build=TimelineView),
 )

@@ -1,0 +1,1 @@
+"""The Logbook view (main courante) and its dialogs."""

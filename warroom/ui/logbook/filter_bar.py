@@ -1,0 +1,124 @@
+"""The Logbook view's filter bar: category, operator, period, text, linked object,
+significant-only and order. Emits a LogFilter; builds no query itself."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from warroom.domain.enums import LogCategory
+from warroom.domain.logbook_rules import LogFilter, parse_links
+from warroom.domain.timeutil import utcnow
+
+PERIODS = (
+    ("All time", None),
+    ("Last hour", timedelta(hours=1)),
+    ("Last 6 hours", timedelta(hours=6)),
+    ("Last 24 hours", timedelta(hours=24)),
+    ("Last 7 days", timedelta(days=7)),
+)
+
+
+class LogFilterBar(QWidget):
+    """Signals:
+    changed(): the filter changed (typing is debounced by 300 ms).
+    """
+
+    changed = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.category = QComboBox(self)
+        self.category.setObjectName("filterCategory")
+        self.category.addItem(self.tr("All categories"), "")
+        for value in LogCategory:
+            self.category.addItem(self.tr(value.value), value.value)
+        self.operator = QComboBox(self)
+        self.operator.setObjectName("filterOperator")
+        self.operator.addItem(self.tr("All operators"), "")
+        self.period = QComboBox(self)
+        self.period.setObjectName("filterPeriod")
+        for label, _span in PERIODS:
+            self.period.addItem(self.tr(label))
+        self.text = QLineEdit(self)
+        self.text.setObjectName("filterText")
+        self.text.setClearButtonEnabled(True)
+        self.text.setPlaceholderText(self.tr("Search text…"))
+        self.link = QLineEdit(self)
+        self.link.setObjectName("filterLink")
+        self.link.setClearButtonEnabled(True)
+        self.link.setPlaceholderText(self.tr("Linked to (post 12)"))
+        self.link.setMaximumWidth(150)
+        self.significant = QCheckBox(self.tr("Significant only"), self)
+        self.significant.setObjectName("filterSignificant")
+        self.order = QComboBox(self)
+        self.order.setObjectName("filterOrder")
+        self.order.addItem(self.tr("Order recorded"), "seq")
+        self.order.addItem(self.tr("By event time"), "event")
+        first = self.row1 = QHBoxLayout()  # the view adds its own widgets to both rows
+        for combo in (self.category, self.operator, self.period, self.order):
+            first.addWidget(combo)
+        first.addWidget(self.significant)
+        second = self.row2 = QHBoxLayout()
+        second.addWidget(self.text, 1)
+        second.addWidget(self.link)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(first)
+        layout.addLayout(second)
+        # narrow docks clip the bar instead of forcing the whole window wider
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(300)
+        self._debounce.timeout.connect(self.changed)
+        for combo in (self.category, self.operator, self.period, self.order):
+            combo.currentIndexChanged.connect(self.changed)
+        self.significant.toggled.connect(self.changed)
+        self.text.textChanged.connect(self._debounce.start)
+        self.link.textChanged.connect(self._debounce.start)
+
+    def set_operators(self, names: list[str]) -> None:
+        current = self.operator.currentData()
+        self.operator.blockSignals(True)
+        self.operator.clear()
+        self.operator.addItem(self.tr("All operators"), "")
+        for name in names:
+            self.operator.addItem(name, name)
+        self.operator.setCurrentIndex(max(0, self.operator.findData(current)))
+        self.operator.blockSignals(False)
+
+    def link_error(self) -> str:
+        try:
+            parse_links(self.link.text())
+        except ValueError as exc:
+            return str(exc)
+        return ""
+
+    def current(self) -> LogFilter:
+        span = PERIODS[self.period.currentIndex()][1]
+        category = self.category.currentData()
+        try:
+            links = parse_links(self.link.text())
+        except ValueError:
+            links = []
+        return LogFilter(
+            categories=frozenset({category}) if category else frozenset(),
+            operator=self.operator.currentData() or "",
+            since=utcnow() - span if span else None,
+            text=self.text.text().strip(),
+            link=links[0] if links else None,
+            significant_only=self.significant.isChecked(),
+            order=self.order.currentData(),
+        )
