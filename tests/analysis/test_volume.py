@@ -73,7 +73,8 @@ def test_real_twitter15_cascades_spike_at_their_start():
         series = volume.bucketize(times, start, timedelta(minutes=10), 72)
         spikes = volume.detect_spikes(series, volume.SpikeSettings(min_count=5))
         assert spikes, f"{path.name}: no spike in {series.tolist()}"
-        assert spikes[0].index == 36, f"{path.name}: first spike at {spikes[0].index}"
+        # Within two hours of the onset, never during the quiet hours before it.
+        assert 36 <= spikes[0].index < 48, f"{path.name}: first spike at {spikes[0].index}"
         assert all(s.index >= 36 for s in spikes)
         found += 1
     assert found >= 10

@@ -76,7 +76,10 @@ def test_configured_targets_override_defaults_and_bad_ones_are_ignored():
     targets = deadlines.targets_from({"twitter": "45m", "facebook": "banana", "linkedin": "none"})
     assert targets["twitter"].minutes == 45
     assert targets["facebook"].same_day
-    assert deadlines.reply_deadline("linkedin", at("2021-03-10T09:00:00+00:00"), targets, PARIS) is None
+    assert (
+        deadlines.reply_deadline("linkedin", at("2021-03-10T09:00:00+00:00"), targets, PARIS)
+        is None
+    )
     assert deadlines.parse_target("1h30").minutes == 90
     assert deadlines.parse_target("same day").same_day
     with pytest.raises(ValueError, match="not a reply target"):

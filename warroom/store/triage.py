@@ -182,14 +182,16 @@ def link_statement(db: peewee.Database, post_id: int, statement_id: int, operato
         _posts([post_id])
         if Statement.get_or_none(Statement.id == statement_id) is None:
             raise StoreError(f"statement #{statement_id} does not exist")
-        created = (
-            PostStatement.insert(
+        exists = (
+            PostStatement.select()
+            .where((PostStatement.post == post_id) & (PostStatement.statement == statement_id))
+            .exists()
+        )
+        if not exists:
+            PostStatement.create(
                 post=post_id, statement=statement_id, operator=operator, created_at=utcnow()
             )
-            .on_conflict_ignore()
-            .execute()
-        )
-    return bool(created)
+    return not exists
 
 
 def statements_to_link() -> list[tuple[int, str, str]]:
