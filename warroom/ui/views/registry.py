@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, Qt
 
 from warroom.ui.context import AppContext
+from warroom.ui.dashboard.view import DashboardView
+from warroom.ui.feed.view import FeedView
 from warroom.ui.views.base import View
 from warroom.ui.views.logbook import LogbookView
 from warroom.ui.views.placeholder import PlaceholderView
@@ -35,24 +37,8 @@ LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 
 VIEW_SPECS: tuple[ViewSpec, ...] = (
-    ViewSpec(
-        "dashboard",
-        "Dashboard",
-        LEFT,
-        missing=(
-            "volume vs baseline, spark lines, negative share, overdue replies and open-rumor "
-            "tiles arrive with the live feed and dashboard (issue #4)."
-        ),
-    ),
-    ViewSpec(
-        "feed",
-        "Feed",
-        LEFT,
-        missing=(
-            "the live multi-channel table of posts, filters, full-text search, triage and the "
-            "volume chart arrive with the live feed (issue #4)."
-        ),
-    ),
+    ViewSpec("dashboard", "Dashboard", LEFT, build=DashboardView),
+    ViewSpec("feed", "Feed", LEFT, build=FeedView),
     ViewSpec(
         "graph",
         "Graph",
