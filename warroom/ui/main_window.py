@@ -55,6 +55,9 @@ class MainWindow(QMainWindow):
         self._build_quick_entry()
         self._build_menus()
         self._build_status_bar()
+        for view in self.views.values():
+            for widget in view.status_widgets():
+                self.add_status_widget(widget)
         self._restore_layout()
         ctx.navigator.show_view.connect(self.show_view)
         self._verify_logbook()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 from datetime import timedelta
 
@@ -26,7 +27,7 @@ class Sparkline(QWidget):
         super().__init__(parent)
         self.values = values
         self.colour = QColor(colour)
-        self.setMinimumSize(90, 22)
+        self.setMinimumSize(30, 22)
 
     def paintEvent(self, _event) -> None:
         if len(self.values) < 2:
@@ -40,7 +41,7 @@ class Sparkline(QWidget):
         points = [
             QPointF(1 + i * step, 1 + height - height * v / top) for i, v in enumerate(self.values)
         ]
-        for a, b in zip(points, points[1:], strict=False):
+        for a, b in itertools.pairwise(points):
             painter.drawLine(a, b)
         painter.end()
 
@@ -65,8 +66,10 @@ class Tile(QFrame):
         self.value.setStyleSheet("font-size: 22pt; font-weight: bold;")
         self.note = QLabel("", self)
         self.note.setWordWrap(True)
+        self.title.setWordWrap(True)
         for label in (self.title, self.value, self.note):
             label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setMinimumWidth(40)
         self.extra = QVBoxLayout()
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -116,6 +119,7 @@ class DashboardView(View):
             grid.addWidget(tile, index // 3, index % 3)
             self.tiles[name] = tile
         self.as_of = QLabel(self)
+        self.as_of.setWordWrap(True)
         self.as_of.setTextFormat(Qt.TextFormat.PlainText)
         self.as_of.setStyleSheet("color: #5b6b85;")
         grid.addWidget(self.as_of, 3, 0, 1, 3)
@@ -199,7 +203,6 @@ class DashboardView(View):
             row = QGridLayout()
             label = QLabel(f"{channel} {sum(values)}")
             label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setMinimumWidth(90)
             row.addWidget(label, 0, 0)
             row.addWidget(Sparkline(values, CHANNEL_COLOURS.get(channel, "#777")), 0, 1)
             tile.extra.addLayout(row)

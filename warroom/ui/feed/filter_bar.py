@@ -9,10 +9,12 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
+    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -107,6 +109,10 @@ class FilterBar(QWidget):
             box.toggled.connect(lambda _c: self._emit())
         self.views = QComboBox(self)
         self.views.setObjectName("savedViews")
+        self.views.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.views.setMinimumContentsLength(6)
         self.views.setToolTip(self.tr("Saved views"))
         self.views.activated.connect(self._on_views_activated)
         save = QToolButton(self)
@@ -127,7 +133,8 @@ class FilterBar(QWidget):
         top.addWidget(self.views, 1)
         top.addWidget(save)
         top.addWidget(clear)
-        bottom = QHBoxLayout()
+        row = QWidget(self)
+        bottom = QHBoxLayout(row)
         bottom.setContentsMargins(0, 0, 0, 0)
         for widget in (self.channels, self.time, self.sentiment, self.kind, self.status):
             bottom.addWidget(widget)
@@ -138,12 +145,22 @@ class FilterBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addLayout(top)
-        layout.addLayout(bottom)
+        # The filters scroll sideways in a narrow dock instead of widening the window.
+        scroller = QScrollArea(self)
+        scroller.setWidget(row)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setFixedHeight(row.sizeHint().height() + 4)
+        layout.addWidget(scroller)
         self._update_channel_text()
 
     def _combo(self, name: str, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox(self)
         combo.setObjectName(name)
+        # Narrow docks must stay possible: the combo shrinks and elides its text.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(4)
         for data, text in items:
             combo.addItem(text, data)
         combo.currentIndexChanged.connect(lambda _i: self._emit())

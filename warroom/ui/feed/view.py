@@ -26,6 +26,7 @@ from warroom.store.errors import StoreError
 from warroom.ui.context import AppContext
 from warroom.ui.feed import loaders
 from warroom.ui.feed.actions import PostActions
+from warroom.ui.feed.alerts import FeedAlerts
 from warroom.ui.feed.chart import VolumeChart
 from warroom.ui.feed.detail import DetailPane
 from warroom.ui.feed.filter_bar import FilterBar
@@ -69,7 +70,6 @@ class FeedView(View):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
-        self.detail.setMinimumWidth(340)
         self.splitter.setSizes([900, 420])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -95,6 +95,7 @@ class FeedView(View):
         self.detail.post_requested.connect(self._on_detail_post_requested)
         ctx.changes.changed.connect(self._on_changes_changed)
         ctx.navigator.show_posts.connect(self._on_navigator_show_posts)
+        self.alerts = FeedAlerts(ctx, self)
         self.reload_choices()
         self.apply_filter(PostFilter())
 
@@ -159,6 +160,9 @@ class FeedView(View):
 
     def refresh(self) -> None:
         self.apply_filter(self.filter)
+
+    def status_widgets(self) -> list:
+        return self.alerts.widgets()
 
     def rules(self) -> posts.DeadlineRules:
         return posts.DeadlineRules.load(self.ctx.tz, utcnow())
