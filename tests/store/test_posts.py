@@ -136,7 +136,8 @@ def test_sentiment_correction_links_logbook_and_rumor(small):
     rumor = create_rumor(db, "Le site serait classé Seveso", "Inès", origin_post_id=ids[2])
     assert ids_of(db, PostFilter(rumor_id=rumor)) == [ids[2]]
     db.execute_sql(
-        "INSERT INTO statement (title, created_at, updated_at) VALUES ('Point presse', '2021-03-10T10:00:00.000000Z', '2021-03-10T10:00:00.000000Z')"
+        "INSERT INTO statement (title, created_at, updated_at) VALUES ('Point presse',"
+        " '2021-03-10T10:00:00.000000Z', '2021-03-10T10:00:00.000000Z')"
     )
     assert triage.link_statement(db, ids[0], 1, "Inès")
     assert not triage.link_statement(db, ids[0], 1, "Inès")
@@ -167,7 +168,7 @@ def test_saved_views_round_trip(small):
 
 
 def test_arrivals_volume_and_alerts(small):
-    crisis, ids = small
+    crisis, _ids = small
     db = crisis.db
     top = posts.max_post_id(db)
     author = Author.get(Author.handle == "client")

@@ -188,15 +188,13 @@ class DashboardView(View):
 
     def _sparks(self, stats: feed_stats.DashboardStats) -> None:
         tile = self.tiles["channels"]
-        while tile.extra.count():
-            item = tile.extra.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-            elif item.layout():
-                while item.layout().count():
-                    inner = item.layout().takeAt(0)
-                    if inner.widget():
-                        inner.widget().deleteLater()
+        old = getattr(self, "_spark_box", None)
+        if old is not None:
+            old.deleteLater()
+        self._spark_box = QWidget(tile)
+        box = QVBoxLayout(self._spark_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        tile.extra.addWidget(self._spark_box)
         top = sorted(stats.sparks.items(), key=lambda kv: -sum(kv[1]))[:5]
         tile.set(str(len(stats.sparks)), self.tr("channels active"))
         for channel, values in top:
@@ -205,7 +203,7 @@ class DashboardView(View):
             label.setTextFormat(Qt.TextFormat.PlainText)
             row.addWidget(label, 0, 0)
             row.addWidget(Sparkline(values, CHANNEL_COLOURS.get(channel, "#777")), 0, 1)
-            tile.extra.addLayout(row)
+            box.addLayout(row)
 
     def open_tile(self, name: str) -> None:
         navigator = self.ctx.navigator

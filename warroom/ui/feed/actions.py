@@ -136,7 +136,12 @@ class PostActions:
             self.view.show_error(ValueError(_tr("not a number: %1").replace("%1", text)))
             return
         db = self.ctx.crisis.db
-        self._write(lambda: [triage.correct_sentiment(db, i, value) for i in ids])
+
+        def correct() -> None:
+            for post_id in ids:
+                triage.correct_sentiment(db, post_id, value)
+
+        self._write(correct)
 
     def save_view(self) -> None:
         name = self.view.ask_text(_tr("Save view"), _tr("Name of this view:"))

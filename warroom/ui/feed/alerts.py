@@ -31,7 +31,7 @@ def check_alerts(db, rules: posts.DeadlineRules, settings: SpikeSettings):
     now = rules.now
     start = now - INTERVAL * HISTORY
     series = feed_stats.volume(db, PostFilter(), rules, start, INTERVAL, HISTORY)
-    alerts = []
+    alerts: list[tuple[str, str, list[tuple[str, int]]]] = []
     slot = int(now.timestamp() // INTERVAL.total_seconds())
     for index, channel in enumerate(series.channels):
         spike = latest_spike(series.counts[index], settings)
@@ -61,7 +61,7 @@ class FeedAlerts(QObject):
         self.overdue.setObjectName("overdueReplies")
         self.overdue.setTextFormat(Qt.TextFormat.PlainText)
         self.overdue.setToolTip(self.tr("Posts past their reply target (click: show them)"))
-        self.overdue.mousePressEvent = lambda _e: ctx.navigator.show_posts.emit(
+        self.overdue.mousePressEvent = lambda _e:  # type: ignore[method-assign] ctx.navigator.show_posts.emit(
             PostFilter(overdue=True, label=self.tr("Overdue replies"))
         )
         self.alert = QLabel()

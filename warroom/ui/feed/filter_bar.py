@@ -138,8 +138,8 @@ class FilterBar(QWidget):
         bottom.setContentsMargins(0, 0, 0, 0)
         for widget in (self.channels, self.time, self.sentiment, self.kind, self.status):
             bottom.addWidget(widget)
-        for widget in (self.assignee, self.rumor, self.needs_reply, self.overdue):
-            bottom.addWidget(widget)
+        for other in (self.assignee, self.rumor, self.needs_reply, self.overdue):
+            bottom.addWidget(other)
         bottom.addWidget(self.chip, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

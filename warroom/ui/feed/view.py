@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
+import numpy as np
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -76,7 +77,7 @@ class FeedView(View):
         layout.addWidget(self.bar)
         layout.addWidget(self.summary)
         layout.addWidget(self.splitter, 1)
-        self.actions = PostActions(self)
+        self.post_actions = PostActions(self)
         self._install_shortcuts()
         self._coalesce = QTimer(self)
         self._coalesce.setSingleShot(True)
@@ -87,11 +88,11 @@ class FeedView(View):
         self._ticker.timeout.connect(self.model.tick)
         self._ticker.start()
         self.bar.filter_changed.connect(self.apply_filter)
-        self.bar.save_requested.connect(self.actions.save_view)
+        self.bar.save_requested.connect(self.post_actions.save_view)
         self.bar.view_chosen.connect(self._on_bar_view_chosen)
         self.chart.interval_clicked.connect(self.bar.set_interval)
-        self.detail.triage_applied.connect(self.actions.apply_triage)
-        self.detail.action_requested.connect(self.actions.run)
+        self.detail.triage_applied.connect(self.post_actions.apply_triage)
+        self.detail.action_requested.connect(self.post_actions.run)
         self.detail.post_requested.connect(self._on_detail_post_requested)
         ctx.changes.changed.connect(self._on_changes_changed)
         ctx.navigator.show_posts.connect(self._on_navigator_show_posts)
@@ -123,20 +124,20 @@ class FeedView(View):
 
     def _install_shortcuts(self) -> None:
         keys: list[tuple[str, object]] = [
-            (str(n), lambda w=what: self.actions.apply_triage({"what": w.value}))
+            (str(n), lambda w=what: self.post_actions.apply_triage({"what": w.value}))
             for n, what in enumerate(WHAT_KEYS, start=1)
         ]
         keys += [
-            ("A", lambda: self.actions.run("assign_me")),
-            ("Shift+A", lambda: self.actions.run("assign")),
-            ("R", lambda: self.actions.run("answered")),
-            ("E", lambda: self.actions.run("escalate")),
-            ("I", lambda: self.actions.run("ignore")),
-            ("M", lambda: self.actions.run("moderate")),
-            ("U", lambda: self.actions.run("rumor")),
-            ("L", lambda: self.actions.run("logbook")),
-            ("S", lambda: self.actions.run("statement")),
-            ("C", lambda: self.actions.run("sentiment")),
+            ("A", lambda: self.post_actions.run("assign_me")),
+            ("Shift+A", lambda: self.post_actions.run("assign")),
+            ("R", lambda: self.post_actions.run("answered")),
+            ("E", lambda: self.post_actions.run("escalate")),
+            ("I", lambda: self.post_actions.run("ignore")),
+            ("M", lambda: self.post_actions.run("moderate")),
+            ("U", lambda: self.post_actions.run("rumor")),
+            ("L", lambda: self.post_actions.run("logbook")),
+            ("S", lambda: self.post_actions.run("statement")),
+            ("C", lambda: self.post_actions.run("sentiment")),
             ("P", self._on_shortcut_priority),
             ("J", lambda: self._move(1)),
             ("K", lambda: self._move(-1)),
@@ -209,7 +210,7 @@ class FeedView(View):
         if generation != self._generation:
             return
         self._loading = False
-        self.model.set_ids([])
+        self.model.set_ids(np.zeros(0, dtype=np.int64))
         message = str(exc) if isinstance(exc, StoreError) else repr(exc)
         self.summary.setText(self.tr("Cannot search: %1").replace("%1", message))
 
@@ -330,7 +331,9 @@ class FeedView(View):
     def _on_shortcut_priority(self) -> None:
         current = self.model.post_at(self.table.currentIndex().row())
         if current is not None:
-            self.actions.apply_triage({"priority": (current.priority + 1) % (MAX_PRIORITY + 1)})
+            self.post_actions.apply_triage(
+                {"priority": (current.priority + 1) % (MAX_PRIORITY + 1)}
+            )
 
     def _on_navigator_show_posts(self, f: PostFilter) -> None:
         self.bar.set_filter(f)
