@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QSystemTrayIcon
 
@@ -50,6 +50,17 @@ def check_alerts(db, rules: posts.DeadlineRules, settings: SpikeSettings):
     return overdue, alerts
 
 
+class ClickableLabel(QLabel):
+    """Signals: clicked()."""
+
+    clicked = Signal()
+
+    def mouseReleaseEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
 class FeedAlerts(QObject):
     """Owns the overdue counter and the alert label; talks to the store via ctx.runner."""
 
@@ -57,13 +68,11 @@ class FeedAlerts(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self.settings = SpikeSettings()
-        self.overdue = QLabel()
+        self.overdue = ClickableLabel()
         self.overdue.setObjectName("overdueReplies")
         self.overdue.setTextFormat(Qt.TextFormat.PlainText)
         self.overdue.setToolTip(self.tr("Posts past their reply target (click: show them)"))
-        self.overdue.mousePressEvent = lambda _e:  # type: ignore[method-assign] ctx.navigator.show_posts.emit(
-            PostFilter(overdue=True, label=self.tr("Overdue replies"))
-        )
+        self.overdue.clicked.connect(self._on_overdue_clicked)
         self.alert = QLabel()
         self.alert.setObjectName("spikeAlert")
         self.alert.setTextFormat(Qt.TextFormat.PlainText)
@@ -82,6 +91,11 @@ class FeedAlerts(QObject):
         self._throttle.timeout.connect(self.check)
         ctx.changes.changed.connect(self._on_changes_changed)
         self.check()
+
+    def _on_overdue_clicked(self) -> None:
+        self.ctx.navigator.show_posts.emit(
+            PostFilter(overdue=True, label=self.tr("Overdue replies"))
+        )
 
     def widgets(self) -> list[QLabel]:
         return [self.overdue, self.alert]
