@@ -232,7 +232,8 @@ def matching_ids(
         (text,) = db.execute_sql(sql, params).fetchone()
     if not text:
         return np.zeros(0, dtype=np.int64)
-    return np.array(text.split(","), dtype=np.int64)
+    # Text mode of fromstring (not the deprecated binary one): parses in C, ~20 ms for 1M ids.
+    return np.fromstring(text, dtype=np.int64, sep=",")
 
 
 def count_matching(db: peewee.Database, f: PostFilter, rules: DeadlineRules) -> int:

@@ -37,11 +37,13 @@ class FilterBar(QWidget):
     """Signals:
     filter_changed(object): the PostFilter the operator composed.
     save_requested(): the operator asked to save the current filter as a named view.
+    targets_requested(): the operator wants to edit the per-channel reply targets.
     view_chosen(str): a saved view was picked.
     """
 
     filter_changed = Signal(object)
     save_requested = Signal()
+    targets_requested = Signal()
     view_chosen = Signal(str)
 
     def __init__(self, parent=None) -> None:
@@ -133,6 +135,11 @@ class FilterBar(QWidget):
         top.addWidget(self.views, 1)
         top.addWidget(save)
         top.addWidget(clear)
+        targets = QToolButton(self)
+        targets.setText(self.tr("Reply targets…"))
+        targets.setObjectName("replyTargets")
+        targets.clicked.connect(self.targets_requested)
+        top.addWidget(targets)
         row = QWidget(self)
         bottom = QHBoxLayout(row)
         bottom.setContentsMargins(0, 0, 0, 0)

@@ -31,6 +31,7 @@ from warroom.ui.feed.alerts import FeedAlerts
 from warroom.ui.feed.chart import VolumeChart
 from warroom.ui.feed.detail import DetailPane
 from warroom.ui.feed.filter_bar import FilterBar
+from warroom.ui.feed.targets_dialog import ReplyTargetsDialog
 from warroom.ui.models.feed_model import FeedModel
 from warroom.ui.views.base import View
 
@@ -90,6 +91,7 @@ class FeedView(View):
         self.bar.filter_changed.connect(self.apply_filter)
         self.bar.save_requested.connect(self.post_actions.save_view)
         self.bar.view_chosen.connect(self._on_bar_view_chosen)
+        self.bar.targets_requested.connect(self.edit_reply_targets)
         self.chart.interval_clicked.connect(self.bar.set_interval)
         self.detail.triage_applied.connect(self.post_actions.apply_triage)
         self.detail.action_requested.connect(self.post_actions.run)
@@ -353,6 +355,23 @@ class FeedView(View):
         assignees, rumors, views = result
         self.bar.set_choices(assignees, rumors)
         self.bar.set_saved_views(views)
+
+    def edit_reply_targets(self) -> None:
+        dialog = ReplyTargetsDialog(triage.reply_targets(), self)
+        if dialog.exec() != ReplyTargetsDialog.DialogCode.Accepted:
+            return
+        changes = dialog.changes()
+        if not changes:
+            return
+        db, operator = self.ctx.crisis.db, self.ctx.operator
+
+        def save() -> None:
+            for channel, text in changes.items():
+                triage.set_reply_target(db, channel, text, operator)
+
+        self.ctx.runner.run_write(
+            save, changed={"settings", "logbook", "posts"}, on_failure=self.show_error
+        )
 
     def show_error(self, exc: Exception) -> None:
         message = str(exc) if isinstance(exc, StoreError) else repr(exc)
