@@ -48,3 +48,17 @@ def demo_crisis(tmp_path: Path) -> Iterator:
     seed_demo(db.db)
     yield db
     db.close()
+
+
+@pytest.fixture(scope="session")
+def big_crisis_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated crisis file with BIG_POSTS posts (made once per test session, ~20 s).
+
+    Tests use 200,000 posts to keep the suite fast; benchmarks/bench_feed.py uses 1,000,000.
+    """
+    from tests.helpers.bigcrisis import generate
+
+    return generate(tmp_path_factory.mktemp("big") / "big.warroom", BIG_POSTS)
+
+
+BIG_POSTS = 200_000

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger("warroom.tasks")
@@ -117,6 +118,25 @@ class _Runnable(QRunnable):
             self._emitter.succeeded.emit(result)
 
 
+def _receiver_alive(callback: Callable[..., Any]) -> bool:
+    """False when the callback belongs to a Qt object that has been deleted meanwhile.
+
+    A result may arrive after the view that asked for it was closed; calling into a
+    deleted widget would crash the process. The owner is the bound method's object, or
+    any QObject the callback (a lambda or closure) captured.
+    """
+    owners: list[object] = []
+    bound = getattr(callback, "__self__", None)
+    if bound is not None:
+        owners.append(bound)
+    for cell in getattr(callback, "__closure__", None) or ():
+        try:
+            owners.append(cell.cell_contents)
+        except ValueError:  # an empty cell
+            continue
+    return all(shiboken6.isValid(o) for o in owners if isinstance(o, QObject))
+
+
 class TaskRunner(QObject):
     """Runs reads, writes and long jobs off the GUI thread.
 
@@ -159,13 +179,14 @@ class TaskRunner(QObject):
             self._tasks.pop(key, None)
             if after:
                 after(result)
-            if on_success:
+            if on_success and _receiver_alive(on_success):
                 on_success(result)
 
         def finished_err(exc: Exception) -> None:
             self._tasks.pop(key, None)
             if on_failure:
-                on_failure(exc)
+                if _receiver_alive(on_failure):
+                    on_failure(exc)
             else:
                 log.error("background task failed: %s", exc)
 

@@ -37,4 +37,6 @@ def test_screenshot_renders_every_view(qapp, demo_crisis, tmp_path, capsys):
         "items": 11,
     }
     feed = next(v for v in described["views"] if v["name"] == "feed")
-    assert feed["placeholder"] is True
+    assert feed["placeholder"] is False and feed["items"] == 420
+    dashboard = next(v for v in described["views"] if v["name"] == "dashboard")
+    assert dashboard["placeholder"] is False and dashboard["items"] == 9

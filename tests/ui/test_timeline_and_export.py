@@ -5,7 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QToolButton
 
 from warroom.report.logbook_export import check_bundle
 from warroom.ui.application import GuiApp, make_settings
@@ -31,9 +31,9 @@ def test_timeline_lanes_zoom_and_click_to_jump(qtbot, demo_crisis, make_context)
     assert view.item_count() == len(view.timeline.items)
     assert view.visible_seconds() > 12 * 3600  # "All": the first day of the demo
     for name, seconds in (("zoom_30min", 1800), ("zoom_6h", 6 * 3600), ("zoom_1week", 7 * 86400)):
-        qtbot.mouseClick(view.findChild(QPushButton, name), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(view.findChild(QToolButton, name), Qt.MouseButton.LeftButton)
         assert abs(view.visible_seconds() - seconds) < 1
-    qtbot.mouseClick(view.findChild(QPushButton, "zoom_all"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.findChild(QToolButton, "zoom_all"), Qt.MouseButton.LeftButton)
     # click the first logbook milestone (entry #1) with the mouse
     entry = next(i for i in view.timeline.lane("milestones") if i.ident == 1)
     plot_item = view.plot.getPlotItem()

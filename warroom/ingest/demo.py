@@ -15,6 +15,7 @@ import peewee
 from warroom.domain.enums import LogCategory
 from warroom.domain.timeutil import parse_utc
 from warroom.ingest.demo_sources import seed_demo_sources
+from warroom.ingest.feed_demo import seed_feed_demo
 from warroom.store import logbook
 from warroom.store.crisis import ensure_operator
 from warroom.store.errors import translated_errors
@@ -204,6 +205,7 @@ def seed_demo(db: peewee.Database, *, posts: int = 420, seed: int = 20210310) ->
         post_ids = _posts(rng, authors, source, posts)
         statements = _statements()
         _rumors(post_ids, statements)
+    seed_feed_demo(db)
     _logbook(db)
 
 

@@ -238,6 +238,24 @@ class LogEntry(BaseModel):
         raise AppendOnlyViolation("logbook entries are append-only: they cannot be deleted")
 
 
+class PostStatement(BaseModel):
+    """A post answered by, or quoted in, a statement (schema 3)."""
+
+    post = pw.ForeignKeyField(Post, backref="statement_links", on_delete="CASCADE")
+    statement = pw.ForeignKeyField(Statement, backref="post_links", on_delete="CASCADE")
+    operator = pw.TextField()
+    created_at = UtcDateTimeField()
+
+
+class SavedView(BaseModel):
+    """A named feed filter (schema 3); ``filter`` is the PostFilter as JSON."""
+
+    name = pw.TextField(unique=True)
+    filter = JsonField(default=dict)
+    owner = pw.TextField(default="")
+    created_at = UtcDateTimeField()
+
+
 ALL_MODELS: list[type[BaseModel]] = [
     Meta,
     Crisis,
@@ -255,4 +273,6 @@ ALL_MODELS: list[type[BaseModel]] = [
     Rumor,
     Post,
     LogEntry,
+    PostStatement,
+    SavedView,
 ]

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QToolBar,
     QWidget,
 )
@@ -168,6 +169,10 @@ class MainWindow(QMainWindow):
             if isinstance(widget, QLabel):
                 widget.setTextFormat(Qt.TextFormat.PlainText)
             bar.addPermanentWidget(widget)
+        # Long texts may shrink (elided by the status bar) so a laptop screen fits the window.
+        for label in (self.crisis_label, self.operator_label):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setMinimumWidth(80)
             self._status_widgets.append(widget)
         self._clock = QTimer(self)
         self._clock.setInterval(1000)

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pyqtgraph as pg
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout
 
 from warroom.domain.filters import PostFilter
 from warroom.domain.timeline import LANE_PHASES, LANES, Timeline, TimelineItem
@@ -74,14 +74,17 @@ class TimelineView(View):
         self.status = QLabel(self)
         self.status.setObjectName("timelineStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Zoom:"), self))
         for label, span in ZOOMS:
-            button = QPushButton(self.tr(label), self)
+            button = QToolButton(self)
+            button.setText(self.tr(label))
             button.setObjectName(f"zoom_{label.replace(' ', '')}")
             button.clicked.connect(lambda _=False, s=span: self.zoom_to(s))
             bar.addWidget(button)
-        fit = QPushButton(self.tr("All"), self)
+        fit = QToolButton(self)
+        fit.setText(self.tr("All"))
         fit.setObjectName("zoom_all")
         fit.clicked.connect(self.zoom_all)
         bar.addWidget(fit)

@@ -22,5 +22,9 @@ class View(QWidget):
     def item_count(self) -> int:
         return 0
 
+    def status_widgets(self) -> list[QWidget]:
+        """Indicators the view puts in the main window's status bar (none by default)."""
+        return []
+
     def refresh(self) -> None:
         """Reload what is shown (called after relevant changes)."""

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, Qt
 
 from warroom.ui.context import AppContext
+from warroom.ui.dashboard.view import DashboardView
+from warroom.ui.feed.view import FeedView
 from warroom.ui.logbook.view import LogbookView
 from warroom.ui.sources.view import SourcesView
 from warroom.ui.timeline.view import TimelineView
@@ -37,24 +39,8 @@ LEFT = Qt.DockWidgetArea.LeftDockWidgetArea
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 
 VIEW_SPECS: tuple[ViewSpec, ...] = (
-    ViewSpec(
-        "dashboard",
-        "Dashboard",
-        LEFT,
-        missing=(
-            "volume vs baseline, spark lines, negative share, overdue replies and open-rumor "
-            "tiles arrive with the live feed and dashboard (issue #4)."
-        ),
-    ),
-    ViewSpec(
-        "feed",
-        "Feed",
-        LEFT,
-        missing=(
-            "the live multi-channel table of posts, filters, full-text search, triage and the "
-            "volume chart arrive with the live feed (issue #4)."
-        ),
-    ),
+    ViewSpec("dashboard", "Dashboard", LEFT, build=DashboardView),
+    ViewSpec("feed", "Feed", LEFT, build=FeedView),
     ViewSpec(
         "graph",
         "Graph",

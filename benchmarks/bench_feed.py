@@ -1,0 +1,277 @@
+"""The Feed on a 1,000,000-post crisis, beside raw sqlite3 doing the same queries.
+
+Figures (targets from issue #4): first screen (< 1 s), scroll to an arbitrary position,
+apply a filter and run an FTS query (< 200 ms), and the longest GUI-thread stall while
+500 posts/s are ingested for 60 s (< 50 ms), measured as the lateness of a 10 ms QTimer
+heartbeat. Peers: raw sqlite3 running the same SQL on its own connection (the id list in
+feed order, a first page by keyset, the OFFSET page a naive model would read) and raw
+sqlite3 inserting the same batches.
+
+    .venv/bin/python benchmarks/bench_feed.py [--posts 1000000] [--file PATH] [--seconds 60]
+
+The crisis file is generated once (tests/helpers/bigcrisis.py, ~2 min for 1M posts) and
+kept at PATH (default: the system temp folder) for later runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+from tests.helpers.bigcrisis import T0, generate
+from warroom.domain.timeutil import format_utc
+from warroom.store.db import CrisisDatabase
+
+ORDER = "ORDER BY created_at DESC, id DESC"
+PAGE = "SELECT p.id, p.text, a.handle FROM post p JOIN author a ON a.id = p.author_id"
+FTS = "id IN (SELECT rowid FROM post_fts WHERE post_fts MATCH ?)"
+
+
+def spin(ms: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait_until(predicate, timeout_s: float = 60) -> float:
+    start = time.perf_counter()
+    while not predicate():
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        if time.perf_counter() - start > timeout_s:
+            raise TimeoutError("the feed did not answer in time")
+    return time.perf_counter() - start
+
+
+def raw(conn: sqlite3.Connection, sql: str, params=()) -> tuple[float, int]:
+    start = time.perf_counter()
+    rows = conn.execute(sql, params).fetchall()
+    return time.perf_counter() - start, len(rows)
+
+
+def show(label: str, ours: float, peers: list[tuple[str, float]]) -> None:
+    text = "  ".join(f"{name} {seconds * 1000:8.1f} ms" for name, seconds in peers)
+    print(f"{label:34s} warroom {ours * 1000:8.1f} ms   | raw sqlite3: {text}")
+
+
+def screen_painted(view) -> float:
+    """Paint the visible rows (reads their pages) and return the time it took."""
+    start = time.perf_counter()
+    view.table.viewport().grab()
+    return time.perf_counter() - start
+
+
+def bench_open(ctx_factory, path: Path, conn: sqlite3.Connection):
+    from warroom.ui.feed.view import FeedView
+
+    start = time.perf_counter()
+    ctx = ctx_factory()
+    view = FeedView(ctx)
+    view.resize(1400, 900)
+    view.show()
+    wait_until(lambda: view.model.rowCount() > 0)
+    screen_painted(view)
+    ours = time.perf_counter() - start
+    ids_t, count = raw(conn, f"SELECT id FROM post {ORDER}")
+    page_t, _ = raw(conn, f"{PAGE} ORDER BY p.created_at DESC, p.id DESC LIMIT 40")
+    show(
+        f"first screen ({count:,} posts)",
+        ours,
+        [("id list", ids_t), ("first page", page_t)],
+    )
+    return ctx, view
+
+
+def bench_scroll(view, conn: sqlite3.Connection) -> None:
+    row = int(view.model.rowCount() * 0.61)
+    start = time.perf_counter()
+    view.table.scrollTo(view.model.index(row, 0))
+    QApplication.processEvents()
+    screen_painted(view)
+    ours = time.perf_counter() - start
+    offset_t, _ = raw(conn, f"{PAGE} ORDER BY p.created_at DESC, p.id DESC LIMIT 40 OFFSET {row}")
+    anchor = view.model.post_id(row)
+    (at,) = conn.execute("SELECT created_at FROM post WHERE id = ?", (anchor,)).fetchone()
+    keyset_t, _ = raw(
+        conn,
+        f"{PAGE} WHERE (p.created_at, p.id) <= (?, ?) ORDER BY p.created_at DESC, p.id DESC"
+        " LIMIT 40",
+        (at, anchor),
+    )
+    show(f"scroll to row {row:,}", ours, [("OFFSET page", offset_t), ("keyset page", keyset_t)])
+
+
+def bench_filter(view, conn: sqlite3.Connection, label: str, apply, where: str, params) -> None:
+    generation = view._generation
+    start = time.perf_counter()
+    apply()
+    wait_until(lambda: view._generation > generation and not view._loading)
+    screen_painted(view)
+    ours = time.perf_counter() - start
+    ids_t, count = raw(conn, f"SELECT id FROM post WHERE {where} {ORDER}", params)
+    page_t, _ = raw(
+        conn,
+        f"{PAGE} WHERE {where.replace('channel', 'p.channel').replace('id IN', 'p.id IN')}"
+        " ORDER BY p.created_at DESC, p.id DESC LIMIT 40",
+        params,
+    )
+    assert view.model.rowCount() == count, (view.model.rowCount(), count)
+    show(f"{label} ({count:,} posts)", ours, [("id list", ids_t), ("first page", page_t)])
+
+
+def bench_ingest(ctx, view, path: Path, seconds: int, rate: int) -> None:
+    """Insert ``rate`` posts/s in batches of rate/10 through the writer pool, announce
+    them on "posts", and time the GUI heartbeat meanwhile."""
+    db = ctx.crisis.db
+    view.bar.clear()
+    wait_until(lambda: not view._loading)
+    view.table.scrollTo(view.model.index(5000, 0))
+    batch = rate // 10
+    counter = {"n": 0, "insert_s": []}
+    base = db.execute_sql("SELECT max(id) FROM post").fetchone()[0]
+    when = format_utc(T0.replace(year=2031))
+
+    def insert_batch() -> None:
+        started = time.perf_counter()
+        first = counter["n"]
+        rows = [
+            (
+                "twitter",
+                f"live-{first + i}",
+                1 + (first + i) % 1000,
+                f"Arrivée en direct {first + i} #hexacloud",
+                when,
+                when,
+            )
+            for i in range(batch)
+        ]
+        counter["n"] += batch
+        with db.atomic():
+            db.cursor().executemany(
+                "INSERT INTO post (channel, external_id, author_id, text, created_at,"
+                " fetched_at) VALUES (?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+        counter["insert_s"].append(time.perf_counter() - started)
+
+    worst = {"late": 0.0}
+    clock = QElapsedTimer()
+    clock.start()
+    last = {"t": clock.nsecsElapsed()}
+
+    def beat() -> None:
+        now = clock.nsecsElapsed()
+        late = (now - last["t"]) / 1e6 - 10
+        worst["late"] = max(worst["late"], late)
+        last["t"] = now
+
+    heart = QTimer()
+    heart.setInterval(10)
+    heart.timeout.connect(beat)
+    feeder = QTimer()
+    feeder.setInterval(100)
+    feeder.timeout.connect(lambda: ctx.runner.run_write(insert_batch, changed={"posts"}))
+    heart.start()
+    feeder.start()
+    spin(seconds * 1000)
+    feeder.stop()
+    ctx.runner.writer.waitForDone()
+    wait_until(lambda: view.model.rowCount() >= 0 and not view._loading)
+    spin(1000)
+    heart.stop()
+    arrived = db.execute_sql("SELECT count(*) FROM post WHERE id > ?", (base,)).fetchone()[0]
+    peer = sqlite3.connect(path)
+    peer_times = []
+    for n in range(50):
+        rows = [
+            ("twitter", f"peer-{n}-{i}", 1, f"Arrivée pair {i}", when, when) for i in range(batch)
+        ]
+        started = time.perf_counter()
+        with peer:
+            peer.executemany(
+                "INSERT INTO post (channel, external_id, author_id, text, created_at,"
+                " fetched_at) VALUES (?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+        peer_times.append(time.perf_counter() - started)
+    peer.close()
+    mean_store = sum(counter["insert_s"]) / max(1, len(counter["insert_s"]))
+    print(
+        f"ingest {rate}/s for {seconds} s: {arrived:,} posts stored, feed rows now "
+        f"{view.model.rowCount():,}"
+    )
+    print(
+        f"{'longest GUI stall':34s} warroom {worst['late']:8.1f} ms   | "
+        f"batch of {batch} insert: warroom writer {mean_store * 1000:.1f} ms mean, "
+        f"raw sqlite3 {sum(peer_times) / len(peer_times) * 1000:.1f} ms mean"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, default=1_000_000)
+    parser.add_argument("--file", type=Path, default=None)
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--rate", type=int, default=500)
+    args = parser.parse_args()
+    path = args.file or Path(tempfile.gettempdir()) / f"warroom-bench-{args.posts}.warroom"
+    if not path.exists():
+        began = time.perf_counter()
+        generate(path, args.posts)
+        print(f"generated {args.posts:,} posts in {time.perf_counter() - began:.0f} s: {path}")
+    os.environ.setdefault("WARROOM_CONFIG_DIR", tempfile.mkdtemp())
+    from warroom.ui.application import build_context, ensure_app, make_settings
+
+    ensure_app()
+    conn = sqlite3.connect(path)
+    conn.execute(f"SELECT count(*) FROM post {ORDER}").fetchall()  # same warm cache for both
+
+    def make_ctx():
+        return build_context(CrisisDatabase.open(path), make_settings(), "Bench")
+
+    ctx, view = bench_open(make_ctx, path, conn)
+    bench_scroll(view, conn)
+    bar = view.bar
+    bench_filter(
+        view,
+        conn,
+        "filter channel = facebook",
+        lambda: bar._channel_actions["facebook"].setChecked(True),
+        "channel = ?",
+        ("facebook",),
+    )
+    bar._channel_actions["facebook"].setChecked(False)
+    wait_until(lambda: not view._loading)
+
+    def search(text: str):
+        bar.search.setText(text)
+        bar.search.returnPressed.emit()
+
+    bench_filter(
+        view,
+        conn,
+        'FTS "classé seveso"',
+        lambda: search('"classé seveso"'),
+        FTS,
+        ('"classe seveso"',),
+    )
+    bench_filter(view, conn, "FTS prefix sauv*", lambda: search("sauv*"), FTS, ('"sauv"*',))
+    bench_ingest(ctx, view, path, args.seconds, args.rate)
+    ctx.runner.shutdown()
+    ctx.crisis.close()
+    conn.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,193 @@
+"""Feed queries, FTS, triage writes and saved views on real crisis files."""
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from warroom.domain.filters import PostFilter
+from warroom.store import feed_stats, posts, triage
+from warroom.store.errors import StoreError
+from warroom.store.models import Author, LogEntry, Post
+from warroom.store.post_detail import post_detail
+from warroom.store.rumors import create_rumor
+
+T0 = datetime(2021, 3, 10, 8, 0, tzinfo=UTC)
+NOW = T0 + timedelta(hours=5)
+
+
+def rules(now=NOW):
+    return posts.DeadlineRules.load(ZoneInfo("Europe/Paris"), now)
+
+
+def add(author, n, text, channel="twitter", minutes=0, **extra):
+    return Post.create(
+        channel=channel,
+        external_id=str(n),
+        author=author,
+        text=text,
+        created_at=T0 + timedelta(minutes=minutes),
+        fetched_at=T0,
+        **extra,
+    ).id
+
+
+@pytest.fixture
+def small(crisis):
+    a = Author.create(channel="twitter", handle="client", kind="customer", created_at=T0)
+    m = Author.create(channel="facebook", handle="media", kind="media", followers=9, created_at=T0)
+    ids = [
+        add(a, 1, "Le datacenter a brûlé, où sont mes sauvegardes ?", minutes=0, sentiment=-0.6),
+        add(a, 2, "Merci aux pompiers de Strasbourg", minutes=10, sentiment=0.7),
+        add(m, 3, "Incendie classé Seveso selon une rumeur", "facebook", 20, sentiment=-0.2),
+        add(m, 4, "L'hébergeur promet un point à 18h", "facebook", 290, sentiment=0.1),
+        add(a, 5, "reply", minutes=30, reply_to="1", sentiment=0.0),
+    ]
+    return crisis, ids
+
+
+def ids_of(db, f, now=NOW):
+    return posts.matching_ids(db, f, rules(now)).tolist()
+
+
+def test_newest_first_and_filters_combine(small):
+    crisis, ids = small
+    db = crisis.db
+    assert ids_of(db, PostFilter()) == [ids[3], ids[4], ids[2], ids[1], ids[0]]
+    assert ids_of(db, PostFilter(channels=frozenset({"facebook"}))) == [ids[3], ids[2]]
+    assert ids_of(db, PostFilter(sentiment_max=-0.1)) == [ids[2], ids[0]]
+    assert ids_of(db, PostFilter(author_kinds=frozenset({"media"}), sentiment_min=0)) == [ids[3]]
+    window = PostFilter(since=T0 + timedelta(minutes=5), until=T0 + timedelta(minutes=25))
+    assert ids_of(db, window) == [ids[2], ids[1]]
+    assert posts.count_matching(db, window, rules()) == 2
+
+
+def test_full_text_folds_accents_prefixes_phrases_and_never_breaks(small):
+    crisis, ids = small
+    db = crisis.db
+    assert ids_of(db, PostFilter(text_query="brule")) == [ids[0]]
+    assert ids_of(db, PostFilter(text_query="sauv*")) == [ids[0]]
+    assert ids_of(db, PostFilter(text_query='"classe seveso"')) == [ids[2]]
+    assert ids_of(db, PostFilter(text_query='"seveso classe"')) == []
+    assert ids_of(db, PostFilter(text_query="pompiers OR seveso")) == [ids[2], ids[1]]
+    assert ids_of(db, PostFilter(text_query="strasbourg -merci")) == []
+    assert ids_of(db, PostFilter(text_query="l'hébergeur")) == [ids[3]]
+    for hostile in ('"unbalanced', "AND OR NOT", "*", "a:b (c", "NEAR(", "\x00", "x" * 100_000):
+        posts.matching_ids(db, PostFilter(text_query=hostile + " seveso"), rules())
+    with pytest.raises(StoreError, match="nothing to search"):
+        posts.matching_ids(db, PostFilter(text_query="  ** --  "), rules())
+
+
+def test_needs_reply_and_overdue_follow_channel_targets(small):
+    crisis, ids = small
+    db = crisis.db
+    # At T0+5h, twitter posts (2 h) are overdue; Facebook (same day in Paris) are not.
+    overdue = ids_of(db, PostFilter(overdue=True))
+    assert overdue == [ids[4], ids[1], ids[0]]
+    triage.set_triage(db, [ids[1]], what="praise")
+    triage.set_status(db, [ids[0]], "answered", "Inès")
+    assert ids_of(db, PostFilter(overdue=True)) == [ids[4]]
+    assert set(ids_of(db, PostFilter(needs_reply=True))) == {ids[2], ids[3], ids[4]}
+    next_day = T0.replace(hour=23, minute=30)  # 00:30 in Paris: Facebook posts overdue
+    assert set(ids_of(db, PostFilter(overdue=True), next_day)) == {ids[2], ids[3], ids[4]}
+    row = posts.fetch_row(db, ids[0], rules())
+    assert row.deadline is None and row.answered_at is not None
+    assert posts.fetch_row(db, ids[4], rules()).deadline == T0 + timedelta(minutes=150)
+
+
+def test_triage_status_assignment_and_moderation_are_checked_and_logged(small):
+    crisis, ids = small
+    db = crisis.db
+    triage.set_triage(db, [ids[2]], what="rumor", where="their account", priority=3)
+    assert posts.fetch_row(db, ids[2], rules()).status == "triaged"
+    triage.assign(db, [ids[2]], "Hugo Lefèvre", "Inès")
+    row = posts.fetch_row(db, ids[2], rules())
+    assert (row.status, row.assignee, row.priority) == ("assigned", "Hugo Lefèvre", 3)
+    assert ids_of(db, PostFilter(assignee="Hugo Lefèvre")) == [ids[2]]
+    with pytest.raises(StoreError, match="needs a reason"):
+        triage.set_status(db, [ids[1]], "ignored", "Inès")
+    before = LogEntry.select().count()
+    triage.set_status(db, [ids[2]], "escalated", "Inès", reason="legal must answer")
+    with pytest.raises(StoreError, match="criticism and questions are answered"):
+        triage.set_triage(db, [ids[0]], what="criticism")
+        triage.moderate(db, ids[0], "too harsh", "Inès")
+    triage.set_triage(db, [ids[1]], what="insult_threat")
+    triage.moderate(db, ids[1], "threat against staff", "Inès")
+    entries = list(LogEntry.select().order_by(LogEntry.seq))[before:]
+    assert [e.automatic for e in entries] == [True, True]
+    assert "escalated" in entries[0].text and "legal must answer" in entries[0].text
+    assert "threat against staff" in entries[1].text and entries[1].on_behalf_of == "Inès"
+    assert '["post",' in entries[1].links
+    assert Post.get_by_id(ids[1]).moderated  # hidden, never deleted
+
+
+def test_sentiment_correction_links_logbook_and_rumor(small):
+    crisis, ids = small
+    db = crisis.db
+    triage.correct_sentiment(db, ids[1], -0.5)
+    row = posts.fetch_row(db, ids[1], rules())
+    assert row.sentiment == -0.5 and row.sentiment_corrected
+    assert ids[1] in ids_of(db, PostFilter(sentiment_max=-0.4))
+    with pytest.raises(StoreError, match="between -1"):
+        triage.correct_sentiment(db, ids[1], 3)
+    entry = triage.log_post(db, ids[0], "", "Inès")
+    assert entry.links == (("post", ids[0]),) and "brûlé" in entry.text
+    rumor = create_rumor(db, "Le site serait classé Seveso", "Inès", origin_post_id=ids[2])
+    assert ids_of(db, PostFilter(rumor_id=rumor)) == [ids[2]]
+    db.execute_sql(
+        "INSERT INTO statement (title, created_at, updated_at) VALUES ('Point presse',"
+        " '2021-03-10T10:00:00.000000Z', '2021-03-10T10:00:00.000000Z')"
+    )
+    assert triage.link_statement(db, ids[0], 1, "Inès")
+    assert not triage.link_statement(db, ids[0], 1, "Inès")
+    detail = post_detail(db, ids[0], rules())
+    assert detail.statements == [(1, "Point presse")]
+    assert [r.id for r in detail.replies] == [ids[4]]
+    assert post_detail(db, ids[4], rules()).parent.id == ids[0]
+    assert detail.author.handle == "client" and detail.author.post_count == 3
+    assert post_detail(db, ids[2], rules()).rumor == (rumor, "Le site serait classé Seveso")
+
+
+def test_saved_views_round_trip(small):
+    crisis, _ = small
+    f = PostFilter(
+        channels=frozenset({"twitter", "facebook"}),
+        since=T0,
+        text_query='"classé seveso"',
+        overdue=True,
+        label="Rumeur Seveso",
+    )
+    triage.save_view(crisis.db, "Seveso", f, "Inès")
+    triage.save_view(crisis.db, "Seveso", f, "Hugo")  # same name: replaced
+    assert triage.saved_views() == [("Seveso", f)]
+    triage.delete_view(crisis.db, "Seveso")
+    assert triage.saved_views() == []
+    with pytest.raises(StoreError, match="needs a name"):
+        triage.save_view(crisis.db, "  ", f, "Inès")
+
+
+def test_arrivals_volume_and_alerts(small):
+    crisis, _ids = small
+    db = crisis.db
+    top = posts.max_post_id(db)
+    author = Author.get(Author.handle == "client")
+    new = add(author, 99, "nouveau", minutes=300)
+    add(author, 100, "autre canal", channel="reddit", minutes=301)
+    found, seen = posts.arrivals_after(
+        db, PostFilter(channels=frozenset({"twitter"})), rules(), top
+    )
+    assert [i for i, _ in found] == [new] and seen == top + 2
+    series = feed_stats.volume(db, PostFilter(), rules(), T0, timedelta(hours=1), 6)
+    assert series.totals.tolist() == [4, 0, 0, 0, 1, 2]
+    assert series.channels[0] == "twitter"
+    assert feed_stats.record_alert(db, "spike:twitter:1", "Spike on twitter")
+    assert not feed_stats.record_alert(db, "spike:twitter:1", "Spike on twitter")
+    stats = feed_stats.dashboard(db, rules(datetime(2030, 1, 1, tzinfo=UTC)))
+    assert not stats.live and stats.last_hour == 3  # 12:50, 13:00, 13:01
+
+
+def test_models_cover_a_migrated_big_file(big_crisis_path):
+    conn = sqlite3.connect(big_crisis_path)
+    assert conn.execute("SELECT count(*) FROM post").fetchone()[0] > 100_000
+    conn.close()

@@ -1,0 +1,216 @@
+"""The Feed and Dashboard views, driven like an operator would (qtbot, real files)."""
+
+import random
+import sqlite3
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.conftest import BIG_POSTS
+from warroom.domain.filters import PostFilter
+from warroom.store.db import CrisisDatabase
+from warroom.store.models import LogEntry, Post
+from warroom.ui.dashboard.view import DashboardView
+from warroom.ui.feed.view import ROW_HEIGHT, FeedView
+
+
+def loaded(qtbot, view, count=None):
+    qtbot.waitUntil(lambda: not view._loading and view.model.rowCount() > 0, timeout=20_000)
+    if count is not None:
+        qtbot.waitUntil(lambda: view.model.rowCount() == count, timeout=20_000)
+
+
+@pytest.fixture
+def feed(qtbot, demo_crisis, make_context):
+    ctx = make_context(demo_crisis)
+    view = FeedView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1300, 800)
+    view.show()
+    loaded(qtbot, view, 420)
+    return view
+
+
+@pytest.fixture(scope="module")
+def big(big_crisis_path):
+    return big_crisis_path
+
+
+@pytest.fixture
+def big_feed(qtbot, big, make_context):
+    crisis = CrisisDatabase.open(big)
+    ctx = make_context(crisis)
+    view = FeedView(ctx)
+    qtbot.addWidget(view)
+    view.resize(1200, 700)
+    view.show()
+    loaded(qtbot, view, BIG_POSTS)
+    yield view
+    ctx.runner.shutdown()
+    crisis.close()
+
+
+def raw_newest(path, where="", params=(), limit=None):
+    conn = sqlite3.connect(path)
+    sql = f"SELECT id FROM post {where} ORDER BY created_at DESC, id DESC"
+    rows = [r[0] for r in conn.execute(sql + (f" LIMIT {limit}" if limit else ""), params)]
+    conn.close()
+    return rows
+
+
+def test_model_contract(qtmodeltester, feed):
+    qtmodeltester.check(feed.model)
+
+
+def test_big_rows_and_random_rows(big_feed, big):
+    model = big_feed.model
+    assert model.rowCount() == BIG_POSTS
+    expected = raw_newest(big)
+    assert model.ids().tolist() == expected
+    conn = sqlite3.connect(big)
+    rng = random.Random(1)
+    for row in rng.sample(range(BIG_POSTS), 25):
+        text, handle = conn.execute(
+            "SELECT p.text, a.handle FROM post p JOIN author a ON a.id = p.author_id WHERE p.id=?",
+            (expected[row],),
+        ).fetchone()
+        assert model.index(row, model.COL_TEXT).data() == text
+        assert model.index(row, model.COL_AUTHOR).data().startswith(f"@{handle}")
+    conn.close()
+    assert len(model._cache) <= model.CACHE_ROWS
+
+
+def test_big_filters_and_full_text(qtbot, big_feed, big):
+    bar = big_feed.bar
+    bar._channel_actions["facebook"].setChecked(True)
+    loaded(qtbot, big_feed)
+    expected = raw_newest(big, "WHERE channel = 'facebook'")
+    qtbot.waitUntil(lambda: big_feed.model.ids().tolist() == expected, timeout=20_000)
+    bar._channel_actions["facebook"].setChecked(False)
+    qtbot.keyClicks(bar.search, '"classe seveso"')
+    qtbot.keyClick(bar.search, Qt.Key.Key_Return)
+    fts = raw_newest(
+        big, "WHERE id IN (SELECT rowid FROM post_fts WHERE post_fts MATCH '\"classé seveso\"')"
+    )
+    assert 0 < len(fts) < BIG_POSTS
+    qtbot.waitUntil(lambda: big_feed.model.ids().tolist() == fts, timeout=20_000)
+    assert "Seveso" in big_feed.model.index(0, 3).data()
+
+
+def test_big_live_batch_keeps_scroll_and_selection(qtbot, big_feed, big):
+    view = big_feed
+    table = view.table
+    view.select_post(view.model.post_id(5000))
+    selected = view.current_post_id()
+    bar = table.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.value() > 0)
+    top_row = table.rowAt(0)
+    top_id = view.model.post_id(top_row)
+    db = view.ctx.crisis.db
+    first = Post.select().order_by(Post.id.desc()).first()
+    with db.atomic():
+        for n in range(300):
+            Post.create(
+                channel="twitter",
+                external_id=f"live-{n}",
+                author=first.author,
+                text=f"arrivée en direct {n}",
+                created_at=first.created_at.replace(year=2030),
+                fetched_at=first.created_at,
+            )
+    view.ctx.changes.notify({"posts"})
+    qtbot.waitUntil(lambda: view.model.rowCount() == BIG_POSTS + 300, timeout=20_000)
+    assert view.current_post_id() == selected  # the selection follows its post
+    assert view.model.post_id(table.rowAt(0)) == top_id  # same rows on screen
+    assert view.model.index(0, 3).data() == "arrivée en direct 299"
+    assert bar.value() >= 300 * ROW_HEIGHT
+
+
+def test_keyboard_triage(qtbot, feed):
+    view = feed
+    table = view.table
+    table.setFocus()
+    view.select_post(view.model.post_id(0))
+    post_id = view.current_post_id()
+    qtbot.keyClick(table, Qt.Key.Key_4)  # question
+    qtbot.waitUntil(lambda: Post.get_by_id(post_id).triage_what == "question")
+    assert Post.get_by_id(post_id).status == "triaged"
+    qtbot.keyClick(table, Qt.Key.Key_P)
+    qtbot.waitUntil(lambda: Post.get_by_id(post_id).priority == 1)
+    qtbot.keyClick(table, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: Post.get_by_id(post_id).status == "assigned")
+    assert Post.get_by_id(post_id).assignee == "Inès Benali"
+    qtbot.keyClick(table, Qt.Key.Key_R)
+    qtbot.waitUntil(lambda: Post.get_by_id(post_id).status == "answered")
+    qtbot.waitUntil(lambda: "answered" in view.model.index(0, 7).data())
+    qtbot.keyClick(table, Qt.Key.Key_J)
+    assert view.current_post_id() == view.model.post_id(1)
+
+
+def test_moderation_and_rumor_from_a_post_are_logged(qtbot, feed, monkeypatch):
+    view = feed
+    view.table.setFocus()
+    view.select_post(view.model.post_id(2))
+    post_id = view.current_post_id()
+    qtbot.keyClick(view.table, Qt.Key.Key_6)  # insult / threat
+    qtbot.waitUntil(lambda: Post.get_by_id(post_id).triage_what == "insult_threat")
+    answers = iter(["threat against our staff", "Le site serait classé Seveso"])
+    monkeypatch.setattr(view, "ask_text", lambda *a, **k: next(answers))
+    before = LogEntry.select().count()
+    qtbot.keyClick(view.table, Qt.Key.Key_M)
+    qtbot.waitUntil(lambda: Post.get_by_id(post_id).moderated)
+    qtbot.keyClick(view.table, Qt.Key.Key_U)
+    qtbot.waitUntil(lambda: Post.get_by_id(post_id).rumor is not None)
+    texts = [e.text for e in LogEntry.select().order_by(LogEntry.seq)][before:]
+    assert any("threat against our staff" in t for t in texts)
+    assert any("Seveso" in t for t in texts)
+    qtbot.waitUntil(
+        lambda: view.model.index(view.model.row_of(post_id), 3).data().startswith("[hidden]")
+    )
+
+
+def test_detail_pane_shows_plain_text_thread_and_raw(qtbot, feed):
+    view = feed
+    reply = Post.select().where(Post.reply_to.is_null(False)).first()
+    view.select_post(reply.id)
+    qtbot.waitUntil(
+        lambda: view.detail.detail is not None and view.detail.detail.post.id == reply.id
+    )
+    assert view.detail.text.toPlainText() == reply.text
+    assert view.detail.parent_label.text().startswith("reply to")
+    assert "(no raw payload stored)" in view.detail.raw.toPlainText()
+
+
+def test_navigator_filter_and_dashboard_tiles(qtbot, feed, demo_crisis):
+    ctx = feed.ctx
+    raised = []
+    ctx.navigator.show_view.connect(raised.append)
+    dashboard = DashboardView(ctx)
+    qtbot.addWidget(dashboard)
+    dashboard.show()
+    qtbot.waitUntil(lambda: dashboard.stats is not None)
+    overdue = dashboard.stats.overdue
+    assert dashboard.tiles["overdue"].value.text() == str(overdue) != "0"
+    qtbot.mouseClick(dashboard.tiles["overdue"], Qt.MouseButton.LeftButton)
+    assert raised[-1] == "feed"
+    assert feed.bar.overdue.isChecked()
+    qtbot.waitUntil(lambda: not feed._loading and feed.model.rowCount() == overdue)
+    ctx.navigator.show_posts.emit(PostFilter(channels=frozenset({"facebook"}), label="FB"))
+    qtbot.waitUntil(lambda: not feed._loading and feed.filter.label == "FB")
+    qtbot.waitUntil(
+        lambda: (
+            {feed.model.post_at(r).channel for r in range(feed.model.rowCount())} == {"facebook"}
+        )
+    )
+    qtbot.mouseClick(dashboard.tiles["rumors"], Qt.MouseButton.LeftButton)
+    assert raised[-1] == "rumors"
+
+
+def test_hostile_search_text_shows_a_message_not_a_traceback(qtbot, feed):
+    qtbot.keyClicks(feed.bar.search, "** -- ")
+    qtbot.keyClick(feed.bar.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Cannot search" in feed.summary.text())
+    feed.bar.search.clear()
+    qtbot.keyClicks(feed.bar.search, "<b>l'incendie</b> \x1b NEAR( #hexacloud")
+    qtbot.keyClick(feed.bar.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not feed._loading and "posts" in feed.summary.text())

@@ -1,0 +1,206 @@
+"""Aggregates for the volume chart, spike alerts and the dashboard (SQL group-bys)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+import numpy as np
+import numpy.typing as npt
+import peewee
+
+from warroom.domain.filters import PostFilter
+from warroom.domain.timeutil import format_utc, parse_utc
+from warroom.store import logbook
+from warroom.store.crisis import get_setting, set_setting
+from warroom.store.errors import translated_errors
+from warroom.store.posts import DeadlineRules, count_matching, where_clause
+
+NEGATIVE_BELOW = -0.05  # VADER's usual threshold for a negative text
+ALERTED_KEY = "feed_alerts_sent"
+
+
+@dataclass(frozen=True)
+class VolumeSeries:
+    """Posts per interval per channel over ``[start, start + interval × buckets)``."""
+
+    start: datetime
+    interval: timedelta
+    channels: list[str]
+    counts: npt.NDArray[np.int64]  # shape (channels, buckets)
+    negatives: npt.NDArray[np.int64]  # shape (buckets,)
+
+    @property
+    def buckets(self) -> int:
+        return int(self.counts.shape[1]) if self.counts.ndim == 2 else 0
+
+    @property
+    def totals(self) -> npt.NDArray[np.int64]:
+        return self.counts.sum(axis=0) if len(self.channels) else np.zeros(self.buckets, np.int64)
+
+
+def time_span(
+    db: peewee.Database, f: PostFilter, rules: DeadlineRules
+) -> tuple[datetime, datetime] | None:
+    where, params = where_clause(f, rules)
+    with translated_errors("reading the time span"):
+        low, high = db.execute_sql(
+            f"SELECT min(p.created_at), max(p.created_at) FROM post p {where}", params
+        ).fetchone()
+    return (parse_utc(low), parse_utc(high)) if low else None
+
+
+def volume(
+    db: peewee.Database,
+    f: PostFilter,
+    rules: DeadlineRules,
+    start: datetime,
+    interval: timedelta,
+    buckets: int,
+) -> VolumeSeries:
+    """Counts per channel and negatives per interval, for posts matching ``f``."""
+    where, params = where_clause(f, rules)
+    end = start + interval * buckets
+    bound = "p.created_at >= ? AND p.created_at < ?"
+    where = f"{where} AND {bound}" if where else f"WHERE {bound}"
+    step = max(1, int(interval.total_seconds()))
+    sql = (
+        "SELECT CAST((unixepoch(p.created_at) - ?) / ? AS INTEGER) AS b, p.channel, count(*),"
+        " sum(coalesce(p.sentiment_override, p.sentiment) < ?)"
+        f" FROM post p {where} GROUP BY b, p.channel"
+    )
+    origin = int(start.timestamp())
+    with translated_errors("counting posts per interval"):
+        rows = db.execute_sql(
+            sql, [origin, step, NEGATIVE_BELOW, *params, format_utc(start), format_utc(end)]
+        ).fetchall()
+    totals: dict[str, int] = {}
+    for _bucket, channel, count, _neg in rows:
+        totals[channel] = totals.get(channel, 0) + int(count)
+    channels = sorted(totals, key=lambda c: -totals[c])
+    position = {c: i for i, c in enumerate(channels)}
+    counts = np.zeros((len(channels), buckets), dtype=np.int64)
+    negatives = np.zeros(buckets, dtype=np.int64)
+    for bucket, channel, count, neg in rows:
+        if 0 <= bucket < buckets:
+            counts[position[channel], bucket] += int(count)
+            negatives[bucket] += int(neg or 0)
+    return VolumeSeries(start, interval, channels, counts, negatives)
+
+
+@dataclass(frozen=True)
+class Marker:
+    at: datetime
+    kind: str  # "statement" or "rumor"
+    label: str
+    item_id: int
+
+
+def markers(db: peewee.Database) -> list[Marker]:
+    """Statements published and rumors detected, for the chart's vertical lines."""
+    with translated_errors("reading statements and rumors"):
+        published = db.execute_sql(
+            "SELECT s.id, s.title, min(v.published_at) FROM statement s JOIN statement_version v"
+            " ON v.statement_id = s.id WHERE v.published_at IS NOT NULL GROUP BY s.id"
+        ).fetchall()
+        rumors = db.execute_sql("SELECT id, claim, first_seen FROM rumor").fetchall()
+    found = [Marker(parse_utc(at), "statement", title, sid) for sid, title, at in published]
+    found += [Marker(parse_utc(at), "rumor", claim, rid) for rid, claim, at in rumors]
+    return sorted(found, key=lambda m: m.at)
+
+
+@dataclass(frozen=True)
+class Newcomer:
+    author_id: int
+    handle: str
+    channel: str
+    followers: int
+    first_post_id: int
+
+
+def large_newcomers(db: peewee.Database, since: datetime, min_followers: int) -> list[Newcomer]:
+    """Accounts with at least ``min_followers`` whose first post of the crisis is recent."""
+    sql = (
+        "SELECT a.id, a.handle, a.channel, a.followers, min(p.id) FROM author a"
+        " JOIN post p ON p.author_id = a.id WHERE a.followers >= ?"
+        " GROUP BY a.id HAVING min(p.created_at) >= ? ORDER BY a.followers DESC LIMIT 20"
+    )
+    with translated_errors("looking for new accounts"):
+        rows = db.execute_sql(sql, [min_followers, format_utc(since)]).fetchall()
+    return [Newcomer(int(a), str(h), str(c), int(f), int(p)) for a, h, c, f, p in rows]
+
+
+def record_alert(
+    db: peewee.Database, key: str, text: str, links: list[tuple[str, int]] | None = None
+) -> bool:
+    """Log an automatic alert once per ``key`` (shared by every operator of the crisis)."""
+    with translated_errors("recording the alert"), db.atomic():
+        sent = list(get_setting(ALERTED_KEY, []) or [])
+        if key in sent:
+            return False
+        sent = [*sent[-499:], key]
+        set_setting(db, ALERTED_KEY, sent)
+        logbook.system_entry(db, text, links or [])
+    return True
+
+
+@dataclass
+class DashboardStats:
+    now: datetime  # the reference time (the latest post when the crisis is being replayed)
+    live: bool
+    last_hour: int
+    baseline_hour: float
+    negative_share: float | None
+    overdue: int
+    needs_reply: int
+    open_rumors: int
+    statements_in_review: int
+    phase: str
+    sources_total: int
+    sources_failing: int
+    sparks: dict[str, list[int]] = field(default_factory=dict)  # channel -> 24 hourly counts
+
+
+def _scalar(db: peewee.Database, sql: str, params: list[object] | None = None) -> int:
+    return int(db.execute_sql(sql, params or []).fetchone()[0] or 0)
+
+
+def dashboard(db: peewee.Database, rules: DeadlineRules) -> DashboardStats:
+    """The dashboard's figures. When no post arrived in the last day (an archived crisis),
+    "now" is the time of the latest post, so the tiles still describe the crisis."""
+    span = time_span(db, PostFilter(), rules)
+    live = span is None or span[1] >= rules.now - timedelta(days=1)
+    now = rules.now if live or span is None else span[1] + timedelta(seconds=1)
+    hour = timedelta(hours=1)
+    start = now - 24 * hour
+    series = volume(db, PostFilter(), rules, start, hour, 24)
+    totals = series.totals
+    history = totals[:-1]
+    negatives = int(series.negatives[-1])
+    last = int(totals[-1]) if len(totals) else 0
+    with translated_errors("reading the dashboard"):
+        phase = db.execute_sql("SELECT phase FROM crisis ORDER BY id LIMIT 1").fetchone()
+        stats = DashboardStats(
+            now=now,
+            live=live,
+            last_hour=last,
+            baseline_hour=float(np.median(history)) if len(history) else 0.0,
+            negative_share=(negatives / last) if last else None,
+            overdue=count_matching(db, PostFilter(overdue=True), rules),
+            needs_reply=count_matching(db, PostFilter(needs_reply=True), rules),
+            open_rumors=_scalar(
+                db,
+                "SELECT count(*) FROM rumor WHERE status NOT IN"
+                " ('false', 'rebutted', 'corrected_at_source', 'closed')",
+            ),
+            statements_in_review=_scalar(
+                db, "SELECT count(*) FROM statement WHERE status = 'in_review'"
+            ),
+            phase=str(phase[0]) if phase else "",
+            sources_total=_scalar(db, "SELECT count(*) FROM source WHERE enabled = 1"),
+            sources_failing=_scalar(
+                db, "SELECT count(*) FROM source WHERE enabled = 1 AND error_count > 0"
+            ),
+            sparks={c: [int(v) for v in series.counts[i]] for i, c in enumerate(series.channels)},
+        )
+    return stats

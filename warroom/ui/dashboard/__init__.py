@@ -1,0 +1,1 @@
+"""The Dashboard view: tiles that each open a filtered view."""

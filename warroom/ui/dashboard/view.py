@@ -1,0 +1,231 @@
+"""The Dashboard: what matters within seconds; every tile opens the filtered view."""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from datetime import timedelta
+
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from warroom.domain.filters import PostFilter
+from warroom.domain.timeutil import utcnow
+from warroom.store import feed_stats, posts
+from warroom.ui.context import AppContext
+from warroom.ui.models.feed_model import CHANNEL_COLOURS
+from warroom.ui.views.base import View
+
+log = logging.getLogger("warroom.ui")
+
+
+class Sparkline(QWidget):
+    """A small line of hourly counts."""
+
+    def __init__(self, values: list[int], colour: str, parent=None) -> None:
+        super().__init__(parent)
+        self.values = values
+        self.colour = QColor(colour)
+        self.setMinimumSize(30, 22)
+
+    def paintEvent(self, _event) -> None:
+        if len(self.values) < 2:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self.colour, 1.6))
+        top = max(max(self.values), 1)
+        width, height = self.width() - 2, self.height() - 3
+        step = width / (len(self.values) - 1)
+        points = [
+            QPointF(1 + i * step, 1 + height - height * v / top) for i, v in enumerate(self.values)
+        ]
+        for a, b in itertools.pairwise(points):
+            painter.drawLine(a, b)
+        painter.end()
+
+
+class Tile(QFrame):
+    """Signals: clicked()."""
+
+    clicked = Signal()
+
+    def __init__(self, name: str, title: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"tile_{name}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setStyleSheet(
+            "Tile { background: #f7f9fc; border: 1px solid #d5dbe5; border-radius: 6px; }"
+        )
+        self.title = QLabel(title, self)
+        self.title.setStyleSheet("color: #5b6b85; font-weight: bold;")
+        self.value = QLabel("…", self)
+        self.value.setObjectName("tileValue")
+        self.value.setStyleSheet("font-size: 22pt; font-weight: bold;")
+        self.note = QLabel("", self)
+        self.note.setWordWrap(True)
+        self.title.setWordWrap(True)
+        for label in (self.title, self.value, self.note):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setMinimumWidth(40)
+        self.extra = QVBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.value)
+        layout.addWidget(self.note)
+        layout.addLayout(self.extra)
+        layout.addStretch(1)
+
+    def set(self, value: str, note: str = "", alarm: bool = False) -> None:
+        self.value.setText(value)
+        self.note.setText(note)
+        colour = "#b00020" if alarm else "#1b2a41"
+        self.value.setStyleSheet(f"font-size: 22pt; font-weight: bold; color: {colour};")
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
+class DashboardView(View):
+    """Tiles: volume vs baseline, channels, negative share, overdue replies, needs reply,
+    open rumors, statements in review, phase, sources."""
+
+    view_name = "dashboard"
+    TILES = (
+        ("volume", "Posts, last hour"),
+        ("channels", "Per channel, last 24 h"),
+        ("negative", "Negative share, last hour"),
+        ("overdue", "Overdue replies"),
+        ("needs_reply", "Awaiting a reply"),
+        ("rumors", "Open rumors"),
+        ("statements", "Statements awaiting approval"),
+        ("phase", "Crisis phase"),
+        ("sources", "Source health"),
+    )
+
+    def __init__(self, ctx: AppContext, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.stats: feed_stats.DashboardStats | None = None
+        self.tiles: dict[str, Tile] = {}
+        grid = QGridLayout(self)
+        for index, (name, title) in enumerate(self.TILES):
+            tile = Tile(name, self.tr(title), self)
+            tile.clicked.connect(lambda n=name: self.open_tile(n))
+            grid.addWidget(tile, index // 3, index % 3)
+            self.tiles[name] = tile
+        self.as_of = QLabel(self)
+        self.as_of.setWordWrap(True)
+        self.as_of.setTextFormat(Qt.TextFormat.PlainText)
+        self.as_of.setStyleSheet("color: #5b6b85;")
+        grid.addWidget(self.as_of, 3, 0, 1, 3)
+        self._timer = QTimer(self)
+        self._timer.setInterval(60_000)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        self._coalesce = QTimer(self)
+        self._coalesce.setSingleShot(True)
+        self._coalesce.setInterval(2000)
+        self._coalesce.timeout.connect(self.refresh)
+        ctx.changes.changed.connect(self._on_changes_changed)
+        self.refresh()
+
+    def title(self) -> str:
+        return self.tr("Dashboard")
+
+    def item_count(self) -> int:
+        return len(self.tiles) if self.stats is not None else 0
+
+    def refresh(self) -> None:
+        db, rules = self.ctx.crisis.db, posts.DeadlineRules.load(self.ctx.tz, utcnow())
+        self.ctx.runner.run_query(
+            lambda: feed_stats.dashboard(db, rules),
+            on_success=self.show_stats,
+            on_failure=lambda exc: log.warning("dashboard: %s", exc),
+        )
+
+    def _on_changes_changed(self, topics: frozenset) -> None:
+        if topics & {"posts", "rumors", "statements", "sources", "crisis", "settings"}:
+            self._coalesce.start()
+
+    def show_stats(self, stats: feed_stats.DashboardStats) -> None:
+        self.stats = stats
+        ratio = stats.last_hour / max(stats.baseline_hour, 1.0)
+        self.tiles["volume"].set(
+            str(stats.last_hour),
+            self.tr("baseline %1/h · ×%2")
+            .replace("%1", f"{stats.baseline_hour:.0f}")
+            .replace("%2", f"{ratio:.1f}"),
+            alarm=ratio >= 3 and stats.last_hour >= 20,
+        )
+        self._sparks(stats)
+        share = stats.negative_share
+        self.tiles["negative"].set(
+            "—" if share is None else f"{share:.0%}", "", alarm=share is not None and share > 0.5
+        )
+        self.tiles["overdue"].set(
+            str(stats.overdue), self.tr("past their reply target"), alarm=stats.overdue > 0
+        )
+        self.tiles["needs_reply"].set(str(stats.needs_reply), self.tr("open posts to answer"))
+        self.tiles["rumors"].set(str(stats.open_rumors), "", alarm=stats.open_rumors > 0)
+        self.tiles["statements"].set(str(stats.statements_in_review), self.tr("in review"))
+        self.tiles["phase"].set(stats.phase or "—")
+        failing = stats.sources_failing
+        self.tiles["sources"].set(
+            f"{stats.sources_total - failing}/{stats.sources_total}",
+            self.tr("%1 failing").replace("%1", str(failing)) if failing else self.tr("all fine"),
+            alarm=failing > 0,
+        )
+        when = stats.now.astimezone(self.ctx.tz).strftime("%d/%m/%Y %H:%M")
+        text = self.tr("As of %1").replace("%1", when)
+        if not stats.live:
+            text += self.tr(" — no post in the last 24 h: figures as of the latest post")
+        self.as_of.setText(text)
+
+    def _sparks(self, stats: feed_stats.DashboardStats) -> None:
+        tile = self.tiles["channels"]
+        old = getattr(self, "_spark_box", None)
+        if old is not None:
+            old.deleteLater()
+        self._spark_box = QWidget(tile)
+        box = QVBoxLayout(self._spark_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        tile.extra.addWidget(self._spark_box)
+        top = sorted(stats.sparks.items(), key=lambda kv: -sum(kv[1]))[:5]
+        tile.set(str(len(stats.sparks)), self.tr("channels active"))
+        for channel, values in top:
+            row = QGridLayout()
+            label = QLabel(f"{channel} {sum(values)}")
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            row.addWidget(label, 0, 0)
+            row.addWidget(Sparkline(values, CHANNEL_COLOURS.get(channel, "#777")), 0, 1)
+            box.addLayout(row)
+
+    def open_tile(self, name: str) -> None:
+        navigator = self.ctx.navigator
+        now = self.stats.now if self.stats else utcnow()
+        filters = {
+            "volume": PostFilter(since=now - timedelta(hours=1), label=self.tr("Last hour")),
+            "channels": PostFilter(since=now - timedelta(hours=24), label=self.tr("Last 24 h")),
+            "negative": PostFilter(
+                since=now - timedelta(hours=1),
+                sentiment_max=-0.05,
+                label=self.tr("Negative, last hour"),
+            ),
+            "overdue": PostFilter(overdue=True, label=self.tr("Overdue replies")),
+            "needs_reply": PostFilter(needs_reply=True, label=self.tr("Awaiting a reply")),
+        }
+        if name in filters:
+            navigator.show_posts.emit(filters[name])
+        elif name == "rumors":
+            navigator.show_view.emit("rumors")
+        elif name == "statements":
+            navigator.show_view.emit("statements")
+        elif name == "phase":
+            navigator.show_view.emit("timeline")
+        else:
+            navigator.show_view.emit("logbook")

@@ -1,0 +1,134 @@
+"""The volume chart under the feed: stacked bars per channel, negative share, markers."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from warroom.store.feed_stats import Marker, VolumeSeries
+from warroom.ui.models.feed_model import CHANNEL_COLOURS
+
+MAX_STACKED = 6
+
+
+class VolumeChart(QWidget):
+    """Signals:
+    interval_clicked(object, object): start and end (UTC datetimes) of the clicked bar.
+    """
+
+    interval_clicked = Signal(object, object)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem()}, background="w")
+        self.plot.setObjectName("volumePlot")
+        self.plot.setMinimumHeight(120)
+        self.plot.showGrid(y=True, alpha=0.2)
+        self.plot.setLabel("left", self.tr("posts"))
+        self.plot.addLegend(offset=(5, 5), colCount=4, labelTextSize="7pt")
+        self.plot.setMouseEnabled(x=True, y=False)
+        self.share = pg.ViewBox()
+        self.plot.showAxis("right")
+        self.plot.scene().addItem(self.share)
+        self.plot.getAxis("right").linkToView(self.share)
+        self.plot.getAxis("right").setLabel(self.tr("negative share"))
+        self.share.setXLink(self.plot)
+        self.share.setYRange(0, 1)
+        self.plot.getViewBox().sigResized.connect(self._sync_views)
+        self.plot.scene().sigMouseClicked.connect(self._on_scene_clicked)
+        self.series: VolumeSeries | None = None
+        self.selection = pg.LinearRegionItem(movable=False, brush=(255, 193, 7, 60))
+        self.selection.setZValue(-10)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot)
+
+    def _sync_views(self) -> None:
+        self.share.setGeometry(self.plot.getViewBox().sceneBoundingRect())
+        self.share.linkedViewChanged(self.plot.getViewBox(), self.share.XAxis)
+
+    def show_series(self, series: VolumeSeries, markers: list[Marker]) -> None:
+        self.series = series
+        self.plot.clear()
+        self.share.clear()
+        if series.buckets == 0:
+            return
+        step = series.interval.total_seconds()
+        x = series.start.timestamp() + step * (np.arange(series.buckets) + 0.5)
+        base = np.zeros(series.buckets)
+        for index, channel in enumerate(series.channels[:MAX_STACKED]):
+            heights = series.counts[index].astype(float)
+            self._bars(x, heights, base, step, CHANNEL_COLOURS.get(channel, "#777"), channel)
+            base = base + heights
+        if len(series.channels) > MAX_STACKED:
+            rest = series.counts[MAX_STACKED:].sum(axis=0).astype(float)
+            self._bars(x, rest, base, step, "#bbbbbb", self.tr("other"))
+        totals = series.totals.astype(float)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            # Too few posts make a meaningless share: only intervals with at least 3.
+            share = np.where(totals >= 3, series.negatives / np.maximum(totals, 1), np.nan)
+        curve = pg.PlotCurveItem(x, share, pen=pg.mkPen("#b00020", width=2), connect="finite")
+        self.share.addItem(curve)
+        for marker in markers:
+            self._marker(marker)
+        self.plot.addItem(self.selection)
+        self.selection.hide()
+        self.plot.setXRange(series.start.timestamp(), x[-1] + step / 2, padding=0.01)
+        self._sync_views()
+
+    def _bars(self, x, heights, base, step, colour, name) -> None:
+        item = pg.BarGraphItem(
+            x=x, height=heights, y0=base, width=step * 0.9, brush=colour, pen=None, name=name
+        )
+        self.plot.addItem(item)
+
+    def _marker(self, marker: Marker) -> None:
+        statement = marker.kind == "statement"
+        colour = "#1e7d32" if statement else "#c77700"
+        label = ("📣 " if statement else "⚠ ") + marker.label[:28]
+        line = pg.InfiniteLine(
+            pos=marker.at.timestamp(),
+            angle=90,
+            pen=pg.mkPen(colour, width=1.5, style=pg.QtCore.Qt.PenStyle.DashLine),
+            label=label,
+            labelOpts={
+                "position": 0.85,
+                "color": colour,
+                "rotateAxis": (1, 0),
+                "anchors": [(0, 0), (0, 0)],
+            },
+        )
+        line.setToolTip(marker.label)
+        self.plot.addItem(line)
+
+    def bucket_at(self, x_value: float) -> tuple[datetime, datetime] | None:
+        series = self.series
+        if series is None or series.buckets == 0:
+            return None
+        step = series.interval.total_seconds()
+        index = int((x_value - series.start.timestamp()) // step)
+        if not 0 <= index < series.buckets:
+            return None
+        start = series.start + timedelta(seconds=step * index)
+        return start, start + series.interval
+
+    def highlight(self, since: datetime | None, until: datetime | None) -> None:
+        if since is None or until is None:
+            self.selection.hide()
+            return
+        self.selection.setRegion((since.timestamp(), until.timestamp()))
+        self.selection.show()
+
+    def _on_scene_clicked(self, event) -> None:
+        view = self.plot.getViewBox()
+        if not view.sceneBoundingRect().contains(event.scenePos()):
+            return
+        point = view.mapSceneToView(event.scenePos())
+        found = self.bucket_at(point.x())
+        if found is not None:
+            self.highlight(*found)
+            self.interval_clicked.emit(found[0].astimezone(UTC), found[1].astimezone(UTC))

@@ -1,0 +1,51 @@
+"""Work the feed hands to ``ctx.runner``: plain functions returning plain values.
+
+They run in worker threads: no widget, model or QSettings here.
+"""
+
+from __future__ import annotations
+
+import time
+
+import peewee
+
+from warroom.analysis.volume import choose_interval
+from warroom.domain.filters import PostFilter
+from warroom.store import feed_stats, posts, triage
+from warroom.store.crisis import operators
+from warroom.store.models import Rumor
+from warroom.store.post_detail import PostDetail, post_detail
+
+CHART_BUCKETS = 120
+
+
+def load_ids(db: peewee.Database, f: PostFilter, rules: posts.DeadlineRules):
+    """(ids newest first, highest post id seen, seconds taken)."""
+    began = time.perf_counter()
+    top = posts.max_post_id(db)
+    ids = posts.matching_ids(db, f, rules, upto_id=top)
+    return ids, top, time.perf_counter() - began
+
+
+def load_chart(db: peewee.Database, f: PostFilter, rules: posts.DeadlineRules):
+    span = feed_stats.time_span(db, f, rules)
+    if span is None:
+        return None
+    interval = choose_interval(span[1] - span[0], CHART_BUCKETS)
+    step = interval.total_seconds()
+    start_ts = (span[0].timestamp() // step) * step
+    start = span[0].fromtimestamp(start_ts, tz=span[0].tzinfo)
+    buckets = int((span[1].timestamp() - start_ts) // step) + 1
+    series = feed_stats.volume(db, f, rules, start, interval, buckets)
+    return series, feed_stats.markers(db)
+
+
+def load_detail(db: peewee.Database, post_id: int, rules: posts.DeadlineRules) -> PostDetail:
+    return post_detail(db, post_id, rules)
+
+
+def load_choices():
+    """(operator names, open rumors (id, claim), saved view names)."""
+    names = [name for name, _role in operators()]
+    rumors = [(r.id, r.claim) for r in Rumor.select(Rumor.id, Rumor.claim).order_by(Rumor.id)]
+    return names, rumors, [name for name, _f in triage.saved_views()]

@@ -1,0 +1,388 @@
+"""The Feed view: the live table of posts with filters, detail pane, triage and chart."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+import numpy as np
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+)
+
+from warroom.domain.filters import PostFilter
+from warroom.domain.timeutil import utcnow
+from warroom.domain.triage import MAX_PRIORITY, WHAT_KEYS
+from warroom.store import posts, triage
+from warroom.store.errors import StoreError
+from warroom.ui.context import AppContext
+from warroom.ui.feed import loaders
+from warroom.ui.feed.actions import PostActions
+from warroom.ui.feed.alerts import FeedAlerts
+from warroom.ui.feed.chart import VolumeChart
+from warroom.ui.feed.detail import DetailPane
+from warroom.ui.feed.filter_bar import FilterBar
+from warroom.ui.feed.targets_dialog import ReplyTargetsDialog
+from warroom.ui.models.feed_model import FeedModel
+from warroom.ui.views.base import View
+
+log = logging.getLogger("warroom.ui")
+ROW_HEIGHT = 22
+COLUMN_WIDTHS = (96, 34, 200, 420, 70, 64, 90, 130, 100, 70)
+
+
+class FeedView(View):
+    """Every post of the crisis, newest first; live arrivals on the "posts" topic."""
+
+    view_name = "feed"
+
+    def __init__(self, ctx: AppContext, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.filter = PostFilter()
+        self._generation = 0
+        self._top_id = 0
+        self._loading = False
+        self._dirty = False
+        self._pending_select: int | None = None
+        db = ctx.crisis.db
+        self.model = FeedModel(
+            lambda ids: posts.fetch_rows(db, ids, self.rules()), ctx.tz, parent=self
+        )
+        self.bar = FilterBar(self)
+        self.table = self._build_table()
+        self.chart = VolumeChart(self)
+        self.detail = DetailPane(ctx.tz, self)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("feedSummary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        left.addWidget(self.table)
+        left.addWidget(self.chart)
+        left.setSizes([520, 200])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setSizes([900, 420])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.splitter, 1)
+        self.post_actions = PostActions(self)
+        self._install_shortcuts()
+        self._coalesce = QTimer(self)
+        self._coalesce.setSingleShot(True)
+        self._coalesce.setInterval(250)
+        self._coalesce.timeout.connect(self._on_coalesce_timeout)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(30_000)
+        self._ticker.timeout.connect(self.model.tick)
+        self._ticker.start()
+        self.bar.filter_changed.connect(self.apply_filter)
+        self.bar.save_requested.connect(self.post_actions.save_view)
+        self.bar.view_chosen.connect(self._on_bar_view_chosen)
+        self.bar.targets_requested.connect(self.edit_reply_targets)
+        self.chart.interval_clicked.connect(self.bar.set_interval)
+        self.detail.triage_applied.connect(self.post_actions.apply_triage)
+        self.detail.action_requested.connect(self.post_actions.run)
+        self.detail.post_requested.connect(self._on_detail_post_requested)
+        ctx.changes.changed.connect(self._on_changes_changed)
+        ctx.navigator.show_posts.connect(self._on_navigator_show_posts)
+        self.alerts = FeedAlerts(ctx, self)
+        self.reload_choices()
+        self.apply_filter(PostFilter())
+
+    # -- building --------------------------------------------------------------------------
+    def _build_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setObjectName("feedTable")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        table.setWordWrap(False)
+        table.setAlternatingRowColors(True)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        vertical = table.verticalHeader()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(ROW_HEIGHT)
+        vertical.hide()
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            header.resizeSection(column, width)
+        table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
+        return table
+
+    def _install_shortcuts(self) -> None:
+        keys: list[tuple[str, object]] = [
+            (str(n), lambda w=what: self.post_actions.apply_triage({"what": w.value}))
+            for n, what in enumerate(WHAT_KEYS, start=1)
+        ]
+        keys += [
+            ("A", lambda: self.post_actions.run("assign_me")),
+            ("Shift+A", lambda: self.post_actions.run("assign")),
+            ("R", lambda: self.post_actions.run("answered")),
+            ("E", lambda: self.post_actions.run("escalate")),
+            ("I", lambda: self.post_actions.run("ignore")),
+            ("M", lambda: self.post_actions.run("moderate")),
+            ("U", lambda: self.post_actions.run("rumor")),
+            ("L", lambda: self.post_actions.run("logbook")),
+            ("S", lambda: self.post_actions.run("statement")),
+            ("C", lambda: self.post_actions.run("sentiment")),
+            ("P", self._on_shortcut_priority),
+            ("J", lambda: self._move(1)),
+            ("K", lambda: self._move(-1)),
+        ]
+        self.shortcuts = {}
+        for key, slot in keys:
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+            self.shortcuts[key] = shortcut
+        search = QShortcut(QKeySequence.StandardKey.Find, self)
+        search.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        search.activated.connect(lambda: self.bar.search.setFocus())
+
+    # -- View API ----------------------------------------------------------------------------
+    def title(self) -> str:
+        return self.tr("Feed")
+
+    def item_count(self) -> int:
+        return self.model.rowCount()
+
+    def refresh(self) -> None:
+        self.apply_filter(self.filter)
+
+    def status_widgets(self) -> list:
+        return self.alerts.widgets()
+
+    def rules(self) -> posts.DeadlineRules:
+        return posts.DeadlineRules.load(self.ctx.tz, utcnow())
+
+    # -- loading -----------------------------------------------------------------------------
+    def apply_filter(self, f: PostFilter) -> None:
+        """Show the posts matching ``f`` (the id list is read in the background)."""
+        self.filter = f
+        self._generation += 1
+        generation = self._generation
+        self._loading = True
+        self._dirty = False
+        db, rules = self.ctx.crisis.db, self.rules()
+        self.summary.setText(self.tr("Searching…"))
+        self.ctx.runner.run_query(
+            lambda: loaders.load_ids(db, f, rules),
+            on_success=lambda result: self._on_ids_loaded(generation, result),
+            on_failure=lambda exc: self._on_load_failed(generation, exc),
+        )
+        self.ctx.runner.run_query(
+            lambda: loaders.load_chart(db, replace(f, since=None, until=None), rules),
+            on_success=lambda result: self._on_chart_loaded(generation, result),
+            on_failure=lambda exc: log.warning("volume chart: %s", exc),
+        )
+        self.chart.highlight(f.since, f.until)
+
+    def _on_ids_loaded(self, generation: int, result) -> None:
+        if generation != self._generation:
+            return
+        ids, top, elapsed = result
+        selected = self.current_post_id()
+        self._top_id = top
+        self.model.set_ids(ids)
+        self._loading = False
+        self._update_summary(elapsed)
+        keep = self._pending_select or selected
+        self._pending_select = None
+        if keep is not None:
+            self.select_post(keep)
+        if self._dirty:
+            self._coalesce.start()
+
+    def _on_load_failed(self, generation: int, exc: Exception) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        self.model.set_ids(np.zeros(0, dtype=np.int64))
+        message = str(exc) if isinstance(exc, StoreError) else repr(exc)
+        self.summary.setText(self.tr("Cannot search: %1").replace("%1", message))
+
+    def _on_chart_loaded(self, generation: int, result) -> None:
+        if generation == self._generation and result is not None:
+            self.chart.show_series(*result)
+            self.chart.highlight(self.filter.since, self.filter.until)
+
+    def _update_summary(self, elapsed: float | None = None) -> None:
+        count = self.model.rowCount()
+        text = self.tr("%n posts", "", count)
+        if self.filter.label:
+            text += f" — {self.filter.label}"
+        if elapsed is not None:
+            text += self.tr(" (%1 ms)").replace("%1", str(round(elapsed * 1000)))
+        self.summary.setText(text)
+
+    # -- live arrivals -----------------------------------------------------------------------
+    def _on_changes_changed(self, topics: frozenset) -> None:
+        if "posts" in topics or "settings" in topics:
+            self._coalesce.start()
+        if "rumors" in topics or "statements" in topics:
+            self.reload_choices()
+
+    def _on_coalesce_timeout(self) -> None:
+        if self._loading:
+            self._dirty = True
+            return
+        self._loading = True
+        generation = self._generation
+        db, rules, f, top = self.ctx.crisis.db, self.rules(), self.filter, self._top_id
+        self.ctx.runner.run_query(
+            lambda: posts.arrivals_after(db, f, rules, top),
+            on_success=lambda result: self._on_arrivals(generation, result),
+            on_failure=lambda exc: self._on_load_failed(generation, exc),
+        )
+
+    def _on_arrivals(self, generation: int, result) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        found, top = result
+        self._top_id = top
+        first = self.model.post_at(0)
+        in_order = first is None or all(at >= first.created_at for _i, at in found)
+        self.model.invalidate()  # triage and corrections of shown posts
+        if found and not in_order:  # back-filled older posts: reload, keeping the selection
+            self.apply_filter(self.filter)
+            return
+        if found:
+            self._prepend_keeping_view([i for i, _at in found])
+        if self._dirty:
+            self._dirty = False
+            self._coalesce.start()
+
+    def _prepend_keeping_view(self, ids: list[int]) -> None:
+        """Insert arrivals above; an operator who scrolled down keeps seeing the same rows."""
+        bar = self.table.verticalScrollBar()
+        at_top = bar.value() == 0
+        before = bar.value()
+        self.model.prepend(ids)
+        if not at_top:
+            bar.setValue(before + len(ids) * ROW_HEIGHT)
+        self._update_summary()
+
+    # -- selection and navigation -----------------------------------------------------------
+    def current_post_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.post_id(index.row()) if index.isValid() else None
+
+    def selected_post_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
+        return [self.model.post_id(r) for r in rows]
+
+    def select_post(self, post_id: int) -> bool:
+        row = self.model.row_of(post_id)
+        if row < 0:
+            return False
+        index = self.model.index(row, 0)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+        return True
+
+    def _move(self, step: int) -> None:
+        row = max(0, min(self.model.rowCount() - 1, self.table.currentIndex().row() + step))
+        if self.model.rowCount():
+            self.select_post(self.model.post_id(row))
+
+    def _on_table_current_changed(self, current, _previous) -> None:
+        if not current.isValid():
+            self.detail.clear()
+            return
+        self.load_detail(self.model.post_id(current.row()))
+
+    def load_detail(self, post_id: int) -> None:
+        db, rules = self.ctx.crisis.db, self.rules()
+        self.ctx.runner.run_query(
+            lambda: loaders.load_detail(db, post_id, rules),
+            on_success=self._on_detail_loaded,
+            on_failure=lambda exc: self.detail.clear(),
+        )
+
+    def _on_detail_loaded(self, detail) -> None:
+        if detail.post.id == self.current_post_id():
+            self.detail.show_detail(detail)
+
+    def _on_detail_post_requested(self, post_id: int) -> None:
+        if not self.select_post(post_id):
+            self._pending_select = post_id
+            self.bar.clear()
+
+    def _on_shortcut_priority(self) -> None:
+        current = self.model.post_at(self.table.currentIndex().row())
+        if current is not None:
+            self.post_actions.apply_triage(
+                {"priority": (current.priority + 1) % (MAX_PRIORITY + 1)}
+            )
+
+    def _on_navigator_show_posts(self, f: PostFilter) -> None:
+        self.bar.set_filter(f)
+        self.ctx.navigator.show_view.emit("feed")
+
+    def _on_bar_view_chosen(self, name: str) -> None:
+        for saved, f in triage.saved_views():
+            if saved == name:
+                self.bar.set_filter(replace(f, label=f.label or name))
+
+    def reload_choices(self) -> None:
+        self.ctx.runner.run_query(
+            loaders.load_choices, on_success=self._on_choices_loaded, on_failure=log.warning
+        )
+
+    def _on_choices_loaded(self, result) -> None:
+        assignees, rumors, views = result
+        self.bar.set_choices(assignees, rumors)
+        self.bar.set_saved_views(views)
+
+    def edit_reply_targets(self) -> None:
+        dialog = ReplyTargetsDialog(triage.reply_targets(), self)
+        if dialog.exec() != ReplyTargetsDialog.DialogCode.Accepted:
+            return
+        changes = dialog.changes()
+        if not changes:
+            return
+        db, operator = self.ctx.crisis.db, self.ctx.operator
+
+        def save() -> None:
+            for channel, text in changes.items():
+                triage.set_reply_target(db, channel, text, operator)
+
+        self.ctx.runner.run_write(
+            save, changed={"settings", "logbook", "posts"}, on_failure=self.show_error
+        )
+
+    def show_error(self, exc: Exception) -> None:
+        message = str(exc) if isinstance(exc, StoreError) else repr(exc)
+        QMessageBox.warning(self, self.tr("Feed"), message)
+
+    def ask_text(self, title: str, label: str, text: str = "") -> str | None:
+        value, ok = QInputDialog.getText(self, title, label, text=text)
+        return value if ok else None
+
+    def ask_item(self, title: str, label: str, items: list[str]) -> str | None:
+        if not items:
+            return None
+        value, ok = QInputDialog.getItem(self, title, label, items, 0, False)
+        return value if ok else None
