@@ -43,6 +43,7 @@ class Connector:
     kind = ""
     needs_secret = False
     secret_label = "token"
+    bearer = True  # send the secret as "Authorization: Bearer …" (else the subclass uses it)
 
     def __init__(self, spec: SourceSpec, client: HttpClient, secret: str | None = None) -> None:
         self.spec = spec
@@ -54,6 +55,8 @@ class Connector:
                 f"'warroom source add … --ask-token' (keyring) or set it in the environment"
             )
         self.base = spec.url.rstrip("/")
+        if secret and self.bearer:
+            client.session.headers["Authorization"] = f"Bearer {secret}"
 
     def fetch(self, cursor: dict[str, Any] | None) -> FetchResult:
         raise NotImplementedError
