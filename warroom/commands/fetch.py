@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from warroom.analysis.enrichers import ENRICHERS
 from warroom.commands.common import EXIT_ERROR, EXIT_OK, opened
 from warroom.ingest.connectors import KINDS
 from warroom.ingest.pipeline import PollOutcome, poll_source
@@ -46,7 +47,7 @@ def _line(outcome: PollOutcome) -> str:
 
 def _once(crisis: CrisisDatabase, as_json: bool) -> int:
     sources = [s for s in list_sources() if s.enabled and s.kind in KINDS]
-    outcomes = [poll_source(crisis.db, source) for source in sources]
+    outcomes = [poll_source(crisis.db, source, ENRICHERS) for source in sources]
     if as_json:
         print(json.dumps([outcome_json(o) for o in outcomes], ensure_ascii=False, indent=2))
     else:
@@ -61,7 +62,7 @@ def _forever(crisis: CrisisDatabase) -> int:
     print("polling the sources on their intervals; Ctrl+C stops", flush=True)
     while True:
         for source in due_sources(KINDS):
-            print(_line(poll_source(crisis.db, source)), flush=True)
+            print(_line(poll_source(crisis.db, source, ENRICHERS)), flush=True)
         time.sleep(5)
 
 

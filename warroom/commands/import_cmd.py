@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from warroom.analysis.enrichers import ENRICHERS
 from warroom.commands.common import EXIT_OK, CliError, opened
 from warroom.ingest.fileimport import FORMATS, ImportError_, import_file
 from warroom.ingest.presets import all_presets
@@ -28,6 +29,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--mapping", help="CSV mapping preset (warroom, brandwatch, talkwalker, linkedin, or saved)"
     )
     parser.add_argument("--json", action="store_true", help="one JSON object (see README)")
+
+
+def _show_progress(done: int, total: int) -> None:
+    print(f"\r  importing… {100 * done // max(1, total):3d}%", end="", file=sys.stderr, flush=True)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -54,9 +59,14 @@ def run(args: argparse.Namespace) -> int:
                 channel=channel,
                 mapping=mapping,
                 presets=presets,
+                enrichers=ENRICHERS,
+                progress=_show_progress if sys.stderr.isatty() else None,
             )
         except ImportError_ as exc:
             raise CliError(str(exc)) from None
+        finally:
+            if sys.stderr.isatty():
+                print(file=sys.stderr)
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
         return EXIT_OK

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from warroom import APP_NAME, paths
+from warroom.analysis.enrichers import ENRICHERS
 from warroom.store import StoreError
 from warroom.store.crisis import crisis_info, ensure_operator
 from warroom.store.db import CRISIS_SUFFIX, CrisisDatabase
@@ -75,6 +76,7 @@ def build_context(crisis: CrisisDatabase, settings: QSettings, operator: str) ->
         settings=settings,
         operator=operator,
         navigator=Navigator(),
+        enrichers=ENRICHERS,
     )
 
 
