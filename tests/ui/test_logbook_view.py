@@ -51,6 +51,14 @@ def test_filters_by_category_operator_text_link_and_significance(qtbot, demo_cri
     qtbot.keyClicks(bar.link, "tweet 3")
     qtbot.waitUntil(lambda: "cannot read link" in view.summary.text())
     bar.link.clear()
+    loaded(qtbot, view, 11)
+    day = datetime(2021, 3, 10, 3, 0, tzinfo=UTC)  # 04:00–10:00 in Strasbourg
+    bar.set_range(day, day + timedelta(hours=6))
+    assert bar.since.isVisible() and bar.until.isVisible()
+    loaded(qtbot, view, 2)
+    assert [view.model.entry_at(r).seq for r in range(2)] == [6, 7]
+    bar.period.setCurrentIndex(0)
+    assert not bar.since.isVisible()
     bar.order.setCurrentIndex(bar.order.findData("event"))
     loaded(qtbot, view, 11)
     assert [view.model.entry_at(r).seq for r in (7, 8, 9)] == [8, 10, 9]

@@ -71,7 +71,7 @@ class LogbookView(View):
         self._loading = False
         self._pending_select: int | None = None
         self.model = LogbookModel(ctx.tz, self)
-        self.filters = LogFilterBar(self)
+        self.filters = LogFilterBar(ctx.tz, self)
         self.filters.changed.connect(self.reload)
         self.table = self._build_table()
         self.banner = QLabel(self)

@@ -167,12 +167,21 @@ class TimelineView(View):
             }
             for index, item in enumerate(items)
         ]
-        scatter = pg.ScatterPlotItem(size=11, pen=pg.mkPen("w"), symbol=symbol, hoverable=True)
+        scatter = pg.ScatterPlotItem(
+            size=11,
+            pen=pg.mkPen("w"),
+            symbol=symbol,
+            hoverable=True,
+            tip=lambda x, y, data: self._tip(items[int(data)]),
+        )
         scatter.addPoints(spots)
-        scatter.setToolTip(self.tr("Click to open"))
         scatter.sigClicked.connect(self._on_scatter_clicked)
         self.plot.addItem(scatter)
         self._points.append((scatter, items))
+
+    def _tip(self, item: TimelineItem) -> str:
+        when = item.start.astimezone(self._ctx.tz).strftime("%d/%m %H:%M")
+        return f"{when}  {item.label[:200]}\n" + self.tr("Click to open")
 
     # -- zoom and navigation ------------------------------------------------------------
     def zoom_all(self) -> None:
