@@ -73,6 +73,8 @@ def test_pdf_of_the_demo_has_every_entry_accents_pages_and_integrity(demo_crisis
     assert report.first_hash[:20] in last.replace(" ", "") and report.last_hash[
         :20
     ] in last.replace(" ", "")
+    outline = [item.title for item in PdfReader(str(out)).outline]
+    assert outline[0] == "Wednesday 10 March 2021" and len(outline) == 2
     png = subprocess.run(
         ["pdftoppm", "-png", "-r", "40", "-f", "2", "-l", "2", str(out), str(tmp_path / "page")],
         check=True,

@@ -122,6 +122,7 @@ class _Document(BaseDocTemplate):
         )
         self._export = export
         self._on_flowable = on_flowable
+        self._outlined: list[str] = []
         frame = Frame(
             MARGIN,
             MARGIN + 6 * mm,
@@ -142,6 +143,12 @@ class _Document(BaseDocTemplate):
         )
 
     def afterFlowable(self, flowable: object) -> None:
+        outline = getattr(flowable, "warroom_outline", None)
+        if outline is not None:  # a day heading: a bookmark in the PDF's outline
+            key = f"day{self.page}_{len(self._outlined)}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(outline, key, level=0)
+            self._outlined.append(key)
         self._on_flowable(flowable)
 
     def _head(self, c: Any, with_columns: bool) -> None:
@@ -263,6 +270,7 @@ def _day_flowables(
 ) -> Iterator[object]:
     heading = Paragraph(f"{markup(day)} — {len(entries)} entries", styles["day"])
     heading.keepWithNext = True
+    heading.warroom_outline = day
     yield heading
     rows: list[list[object]] = []
     kinds: list[str] = []
