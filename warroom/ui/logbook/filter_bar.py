@@ -63,6 +63,7 @@ class LogFilterBar(QWidget):
         self.text.setObjectName("filterText")
         self.text.setClearButtonEnabled(True)
         self.text.setPlaceholderText(self.tr("Search text…"))
+        self.text.setMinimumWidth(90)
         self.link = QLineEdit(self)
         self.link.setObjectName("filterLink")
         self.link.setClearButtonEnabled(True)

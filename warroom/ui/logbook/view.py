@@ -56,6 +56,21 @@ def _load_side(db):
     )
 
 
+class _CompactTabs(QTabWidget):
+    """The detail tabs ask for little height, so that the register gets most of it."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(400, 150)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(100, 50)
+
+
+class _RegisterTable(QTableView):
+    def sizeHint(self) -> QSize:
+        return QSize(560, 600)
+
+
 class LogbookView(View):
     """Signals:
     verify_requested(): the operator asked to verify the chain again.
@@ -98,7 +113,7 @@ class LogbookView(View):
 
     # -- building -----------------------------------------------------------------------
     def _build_table(self) -> QTableView:
-        table = QTableView(self)
+        table = _RegisterTable(self)
         table.setModel(self.model)
         table.setObjectName("logbookTable")
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -111,7 +126,7 @@ class LogbookView(View):
         vertical.setDefaultSectionSize(22)
         vertical.hide()
         header = table.horizontalHeader()
-        for column, width in enumerate((44, 116, 150, 140, 110, 420, 120)):
+        for column, width in enumerate((40, 124, 118, 130, 105, 440, 110)):
             header.resizeSection(column, width)
         table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         table.doubleClicked.connect(lambda _index: self._on_correct_clicked())
@@ -145,11 +160,12 @@ class LogbookView(View):
             row3.addWidget(widget)
         row3.addWidget(self.links_button)
         row3.addWidget(self.verify_button)
-        row3.addWidget(self.briefing_panel, 1)
+        row3.addStretch(1)
+        self.filters.row2.addWidget(self.briefing_panel)
         button_bar = QWidget(self)
         button_bar.setLayout(row3)
         button_bar.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        tabs = QTabWidget(self)
+        tabs = _CompactTabs(self)
         tabs.setObjectName("logbookTabs")
         tabs.addTab(self.detail, self.tr("Entry"))
         tabs.addTab(self.actions_panel, self.tr("Open actions"))
@@ -159,6 +175,9 @@ class LogbookView(View):
         splitter.addWidget(tabs)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
+        self.splitter = splitter
+        self._user_sized = False
+        splitter.splitterMoved.connect(self._on_splitter_moved)
         self.table.setMinimumHeight(66)
         tabs.setMinimumHeight(0)
         self.detail.setMinimumHeight(0)
@@ -178,6 +197,16 @@ class LogbookView(View):
 
     def title(self) -> str:
         return self.tr("Logbook")
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        height = self.splitter.height()
+        if not self._user_sized and height > 0:  # until the operator moves the divider
+            detail = min(150, height // 3)
+            self.splitter.setSizes([height - detail, detail])
+
+    def _on_splitter_moved(self, *_args) -> None:
+        self._user_sized = True
 
     def item_count(self) -> int:
         return self.model.rowCount()
