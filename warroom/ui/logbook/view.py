@@ -11,7 +11,6 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QMenu,
@@ -20,8 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSplitter,
-    QTableView,
-    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -39,6 +36,7 @@ from warroom.ui.logbook.filter_bar import LogFilterBar
 from warroom.ui.logbook.guard import alive
 from warroom.ui.logbook.model import LogbookModel
 from warroom.ui.logbook.panels import BriefingPanel, OpenActionsPanel
+from warroom.ui.logbook.parts import CompactTabs, describe, register_table
 from warroom.ui.views.base import View
 
 
@@ -54,21 +52,6 @@ def _load_side(db):
         (number, due, briefing_store.rhythm_minutes()),
         logbook_queries.operators(db),
     )
-
-
-class _CompactTabs(QTabWidget):
-    """The detail tabs ask for little height, so that the register gets most of it."""
-
-    def sizeHint(self) -> QSize:
-        return QSize(400, 150)
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(100, 50)
-
-
-class _RegisterTable(QTableView):
-    def sizeHint(self) -> QSize:
-        return QSize(560, 600)
 
 
 class LogbookView(View):
@@ -88,7 +71,9 @@ class LogbookView(View):
         self.model = LogbookModel(ctx.tz, self)
         self.filters = LogFilterBar(ctx.tz, self)
         self.filters.changed.connect(self.reload)
-        self.table = self._build_table()
+        self.table = register_table(self.model, self)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
+        self.table.doubleClicked.connect(lambda _index: self._on_correct_clicked())
         self.banner = QLabel(self)
         self.banner.setObjectName("tamperBanner")
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
@@ -112,26 +97,6 @@ class LogbookView(View):
         self.reload()
 
     # -- building -----------------------------------------------------------------------
-    def _build_table(self) -> QTableView:
-        table = _RegisterTable(self)
-        table.setModel(self.model)
-        table.setObjectName("logbookTable")
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setWordWrap(False)
-        table.setAlternatingRowColors(True)
-        vertical = table.verticalHeader()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(22)
-        vertical.hide()
-        header = table.horizontalHeader()
-        for column, width in enumerate((40, 124, 118, 130, 105, 440, 110)):
-            header.resizeSection(column, width)
-        table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
-        table.doubleClicked.connect(lambda _index: self._on_correct_clicked())
-        return table
-
     def _button(self, text: str, name: str, slot) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName(name)
@@ -165,7 +130,7 @@ class LogbookView(View):
         button_bar = QWidget(self)
         button_bar.setLayout(row3)
         button_bar.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        tabs = _CompactTabs(self)
+        tabs = CompactTabs(self)
         tabs.setObjectName("logbookTabs")
         tabs.addTab(self.detail, self.tr("Entry"))
         tabs.addTab(self.actions_panel, self.tr("Open actions"))
@@ -330,30 +295,9 @@ class LogbookView(View):
                 )
             )
         self.links_button.setEnabled(bool(entry and entry.links))
-        self.detail.setPlainText(self._describe(entry) if entry else "")
-
-    def _describe(self, entry) -> str:
-        tz = self._ctx.tz
-        lines = [
-            self.tr("Entry #%1 — %2").replace("%1", str(entry.seq)).replace("%2", entry.category),
-            self.tr("Event time: %1").replace("%1", f"{entry.event_time.astimezone(tz):%c %Z}"),
-            self.tr("Recorded: %1").replace("%1", f"{entry.recorded_time.astimezone(tz):%c %Z}"),
-            self.tr("Operator: %1").replace("%1", entry.operator)
-            + (f" (for {entry.on_behalf_of})" if entry.on_behalf_of else ""),
-        ]
-        if entry.info_status:
-            lines.append(self.tr("Information status: %1").replace("%1", entry.info_status))
-        if entry.amends is not None:
-            lines.append(self.tr("Corrects entry #%1").replace("%1", str(entry.amends)))
-        fix = self.model.correction_of(entry.seq)
-        if fix is not None:
-            lines.append(
-                self.tr("CORRECTED by entry #%1 (text below kept as recorded)").replace(
-                    "%1", str(fix)
-                )
-            )
-        lines += ["", entry.text, "", self.tr("Hash: %1").replace("%1", entry.hash)]
-        return "\n".join(lines)
+        self.detail.setPlainText(
+            describe(entry, self.model.correction_of(entry.seq), self._ctx.tz) if entry else ""
+        )
 
     # -- writing ------------------------------------------------------------------------
     def _write(self, func, done_message: str) -> None:
