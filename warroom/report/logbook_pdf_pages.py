@@ -47,6 +47,24 @@ def hm(value: datetime, tz: ZoneInfo, fmt: str) -> str:
     return value.astimezone(tz).strftime(fmt)
 
 
+def _facts(rows: list[tuple[str, str]], key: ParagraphStyle, value: ParagraphStyle) -> Table:
+    """A two-column table of labelled facts (values are paragraph markup)."""
+    table = Table(
+        [[Paragraph(f"<b>{k}</b>", key), Paragraph(v, value)] for k, v in rows],
+        colWidths=[52 * mm, PAGE_W - 2 * MARGIN - 52 * mm],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#b8c0cc")),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
+    return table
+
+
 def cover(export: LogbookExport, styles: dict[str, ParagraphStyle]) -> list[object]:
     tz = export.tz
     first, last = export.period or (None, None)
@@ -77,19 +95,7 @@ def cover(export: LogbookExport, styles: dict[str, ParagraphStyle]) -> list[obje
             else "<font color='#b00020'><b>FAILED — see the last page</b></font>",
         ),
     ]
-    table = Table(
-        [[Paragraph(f"<b>{k}</b>", styles["body"]), Paragraph(v, styles["body"])] for k, v in rows],
-        colWidths=[52 * mm, PAGE_W - 2 * MARGIN - 52 * mm],
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#b8c0cc")),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-            ]
-        )
-    )
+    table = _facts(rows, styles["body"], styles["body"])
     return [
         Spacer(1, 25 * mm),
         Paragraph("Main courante", styles["title"]),
@@ -137,19 +143,7 @@ def integrity(export: LogbookExport, styles: dict[str, ParagraphStyle]) -> list[
         ("Verified at", hm(export.exported_at, export.tz, "%d/%m/%Y %H:%M:%S %Z")),
         ("Hash algorithm", "SHA-256 over the canonical JSON of each entry and the previous hash"),
     ]
-    table = Table(
-        [[Paragraph(f"<b>{k}</b>", styles["body"]), Paragraph(v, styles["mono"])] for k, v in rows],
-        colWidths=[52 * mm, PAGE_W - 2 * MARGIN - 52 * mm],
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#b8c0cc")),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-            ]
-        )
-    )
+    table = _facts(rows, styles["body"], styles["mono"])
     return [
         NextPageTemplate("integrity"),
         PageBreak(),
