@@ -156,4 +156,30 @@ def integrity(export: LogbookExport, styles: dict[str, ParagraphStyle]) -> list[
             "entry above identifies the state of the logbook this document was produced from.",
             styles["small"],
         ),
+        Spacer(1, 14 * mm),
+        _signatures(styles),
     ]
+
+
+def _signatures(styles: dict[str, ParagraphStyle]) -> Table:
+    """Boxes for the people who certify the printed document (name, role, date, signature)."""
+    head = [
+        Paragraph(f"<b>{t}</b>", styles["small"])
+        for t in ("Certified by", "Role", "Date", "Signature")
+    ]
+    width = (PAGE_W - 2 * MARGIN) / 4
+    table = Table(
+        [head, ["", "", "", ""], ["", "", "", ""]],
+        colWidths=[width] * 4,
+        rowHeights=[7 * mm, 16 * mm, 16 * mm],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#8a94a6")),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eef1f6")),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ]
+        )
+    )
+    return table
