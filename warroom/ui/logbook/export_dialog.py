@@ -29,7 +29,7 @@ from warroom import paths
 from warroom.domain.enums import LogCategory
 from warroom.domain.logbook_rules import LogFilter
 from warroom.report import logbook_export, logbook_pdf
-from warroom.report.logbook_data import collect
+from warroom.report.logbook_data import collect, file_stem
 from warroom.tasks import Task
 from warroom.ui.context import AppContext
 from warroom.ui.logbook.guard import alive
@@ -149,7 +149,8 @@ class ExportDialog(QDialog):
         fmt = self.format.currentData()
         suffix = WRITERS[fmt][1]
         current = self.path.text().strip()
-        base = Path(current) if current else paths.data_dir() / "logbook"
+        stem = file_stem(self._ctx.info.name, datetime.now(UTC))
+        base = Path(current) if current else paths.data_dir() / stem
         self.path.setText(str(base.with_suffix(suffix)))
 
     def _on_browse_clicked(self) -> None:
