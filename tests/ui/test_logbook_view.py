@@ -118,7 +118,8 @@ def test_correct_this_entry_strikes_the_original_and_links_to_the_fix(
     view.table.selectRow(5)
     assert view.current_entry().seq == 6
     assert not view.goto_button.isEnabled()
-    qtbot.mouseClick(view.correct_button, Qt.MouseButton.LeftButton)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_F2)
     editor = view.editor
     assert editor.text.toPlainText().startswith("La préfecture évoque")
     editor.text.setPlainText("Le SDIS confirme : le site n'est PAS classé Seveso.")

@@ -65,6 +65,10 @@ class OpenActionsPanel(QWidget):
         layout.addWidget(self.table)
         layout.addLayout(row)
         self.set_actions([])
+        self._recheck = QTimer(self)  # an action falls overdue without any write
+        self._recheck.setInterval(30_000)
+        self._recheck.timeout.connect(lambda: self.set_actions(self._actions))
+        self._recheck.start()
 
     def set_actions(self, actions: list[OpenAction]) -> None:
         self._actions = list(actions)

@@ -8,6 +8,7 @@ view reloads on the "logbook" change topic (incrementally when it can).
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -92,6 +93,7 @@ class LogbookView(View):
         self.briefing_panel.prepare_requested.connect(self._on_briefing_prepare_requested)
         self.briefing_panel.rhythm_changed.connect(self._on_briefing_rhythm_changed)
         self._build_layout()
+        self._build_shortcuts()
         ctx.changes.changed.connect(self._on_changes_changed)
         ctx.navigator.show_item.connect(self._on_navigator_show_item)
         self.reload()
@@ -155,6 +157,21 @@ class LogbookView(View):
         layout.addWidget(button_bar)
         layout.addWidget(splitter, 1)
         self._update_buttons()
+
+    def _build_shortcuts(self) -> None:
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, slot in (
+            (QKeySequence.StandardKey.Find, self.filters.text.setFocus),
+            (QKeySequence(Qt.Key.Key_Insert), self._on_new_clicked),
+            (QKeySequence(Qt.Key.Key_F2), self._on_correct_clicked),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(context)
+            shortcut.activated.connect(slot)
+        self.new_button.setToolTip(self.tr("New entry with every field (Insert)"))
+        self.correct_button.setToolTip(
+            self.tr("Record a correction of the selected entry; it stays readable (F2)")
+        )
 
     # -- View API -----------------------------------------------------------------------
     def sizeHint(self) -> QSize:
