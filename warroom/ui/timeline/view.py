@@ -149,12 +149,18 @@ class TimelineView(View):
             rect.setPen(pg.mkPen(None))
             rect.setToolTip(item.label)
             self.plot.addItem(rect)
+            if band and (end - start) < 0.04 * self._span_seconds():
+                continue  # a short phase: its tooltip names it, a label would overlap
             text = pg.TextItem(item.label[:60], color="#263238", anchor=(0, 0.5))
             text.setPos(start, lane_y)
             self.plot.addItem(text)
         if not band:
             for index, item in enumerate(items):
                 self._draw_points(starts[index], [item], symbol="t1")
+
+    def _span_seconds(self) -> float:
+        span = self.timeline.span()
+        return (span[1] - span[0]).total_seconds() if span else 0.0
 
     def _draw_points(self, y: float, items: list[TimelineItem], symbol: str = "o") -> None:
         if not items:
