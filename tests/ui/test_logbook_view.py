@@ -99,7 +99,7 @@ def test_new_backdated_entry_through_the_editor(qtbot, demo_crisis, make_context
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert "cannot read link" in editor.error.text() and editor.isVisible()
     editor.links.setText("post 4, rumor 1")
-    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(editor.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     loaded(qtbot, view, 12)
     stored = logbook_queries.get(demo_crisis.db, 12)
     assert stored.text == "Appel du maire de Strasbourg" and stored.category == "contact"
