@@ -99,4 +99,6 @@ def test_bulk_file_errors(crisis, tmp_path, capsys):
     assert "not UTF-8" in capsys.readouterr().err
     assert main(["log", str(crisis.path)]) == 1
     assert "nothing to record" in capsys.readouterr().err
+    assert main(["log", str(crisis.path), "Je suis le système", "--category", "system"]) == 1
+    assert "reserved for automatic entries" in capsys.readouterr().err
     assert logbook.count(crisis.db) == 0

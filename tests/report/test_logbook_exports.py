@@ -73,6 +73,8 @@ def test_pdf_of_the_demo_has_every_entry_accents_pages_and_integrity(demo_crisis
     assert report.first_hash[:20] in last.replace(" ", "") and report.last_hash[
         :20
     ] in last.replace(" ", "")
+    outline = [item.title for item in PdfReader(str(out)).outline]
+    assert outline[0] == "Wednesday 10 March 2021" and len(outline) == 2
     png = subprocess.run(
         ["pdftoppm", "-png", "-r", "40", "-f", "2", "-l", "2", str(out), str(tmp_path / "page")],
         check=True,
@@ -299,3 +301,14 @@ def test_cancelled_export_leaves_nothing(demo_crisis, tmp_path):
     with pytest.raises(Cancelled):
         write_pdf(collect(demo_crisis.db, LogFilter(), "A"), out, cancelled=lambda: True)
     assert not [p for p in tmp_path.iterdir() if "cancelled" in p.name]
+
+
+def test_export_file_names_are_safe():
+    from warroom.report.logbook_data import file_stem
+
+    when = datetime(2021, 3, 10, 0, 47, tzinfo=UTC)
+    assert file_stem("Incendie datacenter STR — Hexacloud (démo)", when) == (
+        "main-courante_Incendie-datacenter-STR-Hexacloud-démo_20210310-0047"
+    )
+    assert file_stem("../../etc/passwd", when) == "main-courante_etc-passwd_20210310-0047"
+    assert file_stem("///", when) == "main-courante_crisis_20210310-0047"

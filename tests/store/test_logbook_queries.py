@@ -219,3 +219,37 @@ def test_phase_change_is_logged_and_drawn_as_a_band(demo_crisis):
         change_phase(demo_crisis.db, "panic", "Claire Martin")
     bands = timeline.load(demo_crisis.db).lane("phases")
     assert [b.label for b in bands] == ["acute", "recovery"]
+
+
+def test_incremental_verification_checks_what_was_appended(crisis):
+    import sqlite3
+
+    for i in range(5):
+        add(crisis, f"entrée {i}")
+    checked = logbook.verify(crisis.db)
+    assert logbook.verify_after(crisis.db, checked) == checked  # nothing new
+    add(crisis, "nouvelle")
+    add(crisis, "encore une")
+    assert logbook.verify_after(crisis.db, checked) == logbook.verify(crisis.db)
+    assert logbook.verify_after(crisis.db, checked).entries == 7
+    # a forged row appended behind warroom's back is caught by the incremental check
+    last = logbook_queries.get(crisis.db, 7)
+    conn = sqlite3.connect(crisis.path)
+    conn.execute(
+        "INSERT INTO log_entry (seq, event_time, recorded_time, operator, category, text, "
+        "prev_hash, automatic, links, hash) VALUES (8, ?, ?, 'Faussaire', 'decision', "
+        "'Tout va bien', ?, 0, '[]', ?)",
+        ("2021-03-10T00:00:00.000000Z", "2021-03-10T00:00:00.000000Z", last.hash, "f" * 64),
+    )
+    conn.commit()
+    report = logbook.verify_after(crisis.db, checked)
+    assert not report.ok and report.problem.seq == 8
+    # an entry removed before the checkpoint: the checkpoint moved, so the whole chain is
+    # verified again and the gap is named
+    conn.execute("DROP TRIGGER log_entry_no_delete")
+    conn.execute("DELETE FROM log_entry WHERE seq IN (2, 8)")
+    conn.commit()
+    conn.close()
+    seven = logbook.verify(crisis.db)
+    report = logbook.verify_after(crisis.db, checked)
+    assert not report.ok and report.problem.seq == 3 and seven.problem == report.problem

@@ -51,6 +51,14 @@ def test_filters_by_category_operator_text_link_and_significance(qtbot, demo_cri
     qtbot.keyClicks(bar.link, "tweet 3")
     qtbot.waitUntil(lambda: "cannot read link" in view.summary.text())
     bar.link.clear()
+    loaded(qtbot, view, 11)
+    day = datetime(2021, 3, 10, 3, 0, tzinfo=UTC)  # 04:00–10:00 in Strasbourg
+    bar.set_range(day, day + timedelta(hours=6))
+    assert bar.since.isVisible() and bar.until.isVisible()
+    loaded(qtbot, view, 2)
+    assert [view.model.entry_at(r).seq for r in range(2)] == [6, 7]
+    bar.period.setCurrentIndex(0)
+    assert not bar.since.isVisible()
     bar.order.setCurrentIndex(bar.order.findData("event"))
     loaded(qtbot, view, 11)
     assert [view.model.entry_at(r).seq for r in (7, 8, 9)] == [8, 10, 9]
@@ -91,7 +99,7 @@ def test_new_backdated_entry_through_the_editor(qtbot, demo_crisis, make_context
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert "cannot read link" in editor.error.text() and editor.isVisible()
     editor.links.setText("post 4, rumor 1")
-    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(editor.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     loaded(qtbot, view, 12)
     stored = logbook_queries.get(demo_crisis.db, 12)
     assert stored.text == "Appel du maire de Strasbourg" and stored.category == "contact"
@@ -110,7 +118,8 @@ def test_correct_this_entry_strikes_the_original_and_links_to_the_fix(
     view.table.selectRow(5)
     assert view.current_entry().seq == 6
     assert not view.goto_button.isEnabled()
-    qtbot.mouseClick(view.correct_button, Qt.MouseButton.LeftButton)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_F2)
     editor = view.editor
     assert editor.text.toPlainText().startswith("La préfecture évoque")
     editor.text.setPlainText("Le SDIS confirme : le site n'est PAS classé Seveso.")

@@ -64,6 +64,7 @@ def test_file_export_action_runs_in_a_worker(qtbot, window, tmp_path):
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.status.text().startswith("Written"), timeout=20_000)
     assert dialog.progress.value() == dialog.progress.maximum()
+    assert dialog.open_button.isVisible()
     assert check_bundle(target) == []
     with zipfile.ZipFile(target) as bundle:
         document = bundle.read("logbook.json").decode("utf-8")

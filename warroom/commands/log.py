@@ -52,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
         return _run_file(args)
     if not args.text:
         raise CliError("nothing to record: give the entry text or --file FILE")
+    if str(args.category).strip().lower() == "system":
+        raise CliError("category 'system' is reserved for automatic entries")
     when = parse_user_time(args.at) if args.at else None
     with opened(args.crisis) as crisis:
         operator = default_operator(args.operator)

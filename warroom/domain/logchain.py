@@ -114,18 +114,25 @@ class ChainReport:
         return self.problem is None
 
 
-def verify_chain(entries: Iterable[LogEntryData]) -> ChainReport:
+def verify_chain(entries: Iterable[LogEntryData], after: ChainReport | None = None) -> ChainReport:
     """Check sequence numbers, back-links and hashes, in stored order.
 
     ``entries`` must come in the order they are stored (by row id), not sorted by ``seq``:
-    a reordering is thus visible as a sequence jump.
+    a reordering is thus visible as a sequence jump. With ``after`` (an intact report of
+    the first ``after.entries`` entries), ``entries`` are the ones that follow them and the
+    chain is checked from there on, with the same rules.
     """
     expected_prev = GENESIS_HASH
     count = 0
     first_hash: str | None = None
     last_hash: str | None = None
     seen: set[int] = set()
-    for position, entry in enumerate(entries, start=1):
+    if after is not None and after.entries:
+        count = after.entries
+        first_hash, last_hash = after.first_hash, after.last_hash
+        expected_prev = after.last_hash or GENESIS_HASH
+        seen = set(range(1, after.entries + 1))
+    for position, entry in enumerate(entries, start=count + 1):
         count = position
         problem = _check_entry(entry, position, expected_prev, seen)
         if problem is not None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import peewee
@@ -81,6 +81,14 @@ def describe(flt: LogFilter, tz: ZoneInfo) -> str:
     if flt.significant_only:
         parts.append("significant entries only")
     return "; ".join(parts) if parts else "the whole logbook"
+
+
+def file_stem(crisis_name: str, when: datetime) -> str:
+    """A file name (without suffix) for an export: ``main-courante_<crisis>_<UTC time>``;
+    the crisis name keeps letters and digits only (it is untrusted text, never a path)."""
+    slug = "".join(c if c.isalnum() else "-" for c in crisis_name).strip("-")
+    slug = "-".join(part for part in slug.split("-") if part)[:60] or "crisis"
+    return f"main-courante_{slug}_{when.astimezone(UTC):%Y%m%d-%H%M}"
 
 
 def _zone(name: str) -> ZoneInfo:

@@ -16,11 +16,9 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
 from itertools import groupby
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -29,29 +27,33 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     BaseDocTemplate,
     Frame,
-    NextPageTemplate,
-    PageBreak,
     PageTemplate,
     Paragraph,
-    Spacer,
     Table,
     TableStyle,
 )
 
-from warroom.domain.logchain import ChainReport, LogEntryData
+from warroom.domain.logchain import LogEntryData
 from warroom.report.logbook_data import LogbookExport
+from warroom.report.logbook_pdf_pages import (
+    MARGIN,
+    NAVY,
+    PAGE_H,
+    PAGE_W,
+    cover,
+    hm,
+    integrity,
+    make_styles,
+)
 from warroom.report.pdf_numbering import NumberedCanvas
-from warroom.report.pdf_text import FONT, FONT_BOLD, FONT_ITALIC, markup, register_fonts, split_long
+from warroom.report.pdf_text import FONT, FONT_BOLD, markup, register_fonts, split_long
 
 Progress = Callable[[int, int], None]
 CHUNK = 60
-PAGE_W, PAGE_H = A4
-MARGIN = 15 * mm
 COLUMNS = (("#", 11), ("Event", 15), ("Recorded", 24), ("Operator", 30), ("Category", 21))
 TEXT_W = PAGE_W - 2 * MARGIN - sum(w for _, w in COLUMNS) * mm
 WIDTHS = [w * mm for _, w in COLUMNS] + [TEXT_W]
 HEADER_BAND = 17 * mm
-NAVY = colors.HexColor("#1d2b4f")
 AUTO_BG = colors.HexColor("#eef1f6")
 FIX_BG = colors.HexColor("#fff4e0")
 
@@ -84,28 +86,6 @@ class PdfResult:
     pages: int
 
 
-def _styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("base", fontName=FONT, fontSize=7.5, leading=9.2)
-    return {
-        "cell": base,
-        "auto": ParagraphStyle("auto", parent=base, fontName=FONT_ITALIC, textColor=NAVY),
-        "title": ParagraphStyle("title", fontName=FONT_BOLD, fontSize=22, leading=28),
-        "h1": ParagraphStyle("h1", fontName=FONT_BOLD, fontSize=14, leading=18, spaceAfter=6),
-        "day": ParagraphStyle(
-            "day",
-            fontName=FONT_BOLD,
-            fontSize=10.5,
-            leading=13,
-            spaceBefore=8,
-            spaceAfter=3,
-            textColor=NAVY,
-        ),
-        "body": ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14),
-        "small": ParagraphStyle("small", fontName=FONT, fontSize=8, leading=10.5),
-        "mono": ParagraphStyle("mono", fontName=FONT, fontSize=8, leading=10.5, wordWrap="CJK"),
-    }
-
-
 class _Document(BaseDocTemplate):
     def __init__(self, target: str, export: LogbookExport, on_flowable: Callable[[object], None]):
         super().__init__(
@@ -122,6 +102,7 @@ class _Document(BaseDocTemplate):
         )
         self._export = export
         self._on_flowable = on_flowable
+        self._outlined: list[str] = []
         frame = Frame(
             MARGIN,
             MARGIN + 6 * mm,
@@ -142,6 +123,12 @@ class _Document(BaseDocTemplate):
         )
 
     def afterFlowable(self, flowable: object) -> None:
+        outline = getattr(flowable, "warroom_outline", None)
+        if outline is not None:  # a day heading: a bookmark in the PDF's outline
+            key = f"day{self.page}_{len(self._outlined)}"
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(outline, key, level=0)
+            self._outlined.append(key)
         self._on_flowable(flowable)
 
     def _head(self, c: Any, with_columns: bool) -> None:
@@ -175,10 +162,6 @@ class _Document(BaseDocTemplate):
         self._head(canvas, with_columns=True)
 
 
-def _hm(value: datetime, tz: ZoneInfo, fmt: str) -> str:
-    return value.astimezone(tz).strftime(fmt)
-
-
 def _ref(seq: int, export: LogbookExport) -> str:
     """``#seq``, a link inside the document when that entry is in it."""
     return f'<a href="#e{seq}">#{seq}</a>' if seq in export.included else f"#{seq}"
@@ -203,7 +186,7 @@ def _row_cells(
     if entry.amends is not None:
         head = f"<b>CORRECTION of {_ref(entry.amends, export)}</b> — "
     if entry.action_owner or entry.action_due:
-        due = _hm(entry.action_due, tz, "%d/%m %H:%M") if entry.action_due else "—"
+        due = hm(entry.action_due, tz, "%d/%m %H:%M") if entry.action_due else "—"
         head += f"<b>[action: {markup(entry.action_owner or '—')}, due {due}]</b> "
     correction = export.corrections.get(entry.seq)
     style = styles["auto"] if entry.automatic else styles["cell"]
@@ -224,8 +207,8 @@ def _row_cells(
             rows.append(
                 [
                     str(entry.seq),
-                    _hm(entry.event_time, tz, "%H:%M:%S"),
-                    _hm(entry.recorded_time, tz, recorded_fmt),
+                    hm(entry.event_time, tz, "%H:%M:%S"),
+                    hm(entry.recorded_time, tz, recorded_fmt),
                     operator,
                     category,
                     CellParagraph(body, style),
@@ -263,6 +246,7 @@ def _day_flowables(
 ) -> Iterator[object]:
     heading = Paragraph(f"{markup(day)} — {len(entries)} entries", styles["day"])
     heading.keepWithNext = True
+    heading.warroom_outline = day
     yield heading
     rows: list[list[object]] = []
     kinds: list[str] = []
@@ -280,127 +264,9 @@ def _day_flowables(
         yield _table(rows, kinds)
 
 
-def _cover(export: LogbookExport, styles: dict[str, ParagraphStyle]) -> list[object]:
-    tz = export.tz
-    first, last = export.period or (None, None)
-    period = (
-        f"{_hm(first, tz, '%d/%m/%Y %H:%M')} — {_hm(last, tz, '%d/%m/%Y %H:%M')}"
-        if first and last
-        else "no entries"
-    )
-    members = (
-        "<br/>".join(
-            f"{markup(name)} <font color='#5b6b85'>({markup(role.replace('_', ' '))})</font>"
-            for name, role in export.members
-        )
-        or "—"
-    )
-    rows = [
-        ("Crisis", markup(export.crisis_label)),
-        ("Period covered", period),
-        ("Entries in this document", f"{len(export.entries)} of {export.total_entries}"),
-        ("Selection", markup(export.filter_label)),
-        ("Cell members", members),
-        ("Exported", f"{_hm(export.exported_at, tz, '%d/%m/%Y %H:%M:%S')} ({tz.key})"),
-        ("Exported by", markup(export.operator)),
-        (
-            "Chain verification",
-            "VERIFIED"
-            if export.report.ok
-            else "<font color='#b00020'><b>FAILED — see the last page</b></font>",
-        ),
-    ]
-    table = Table(
-        [[Paragraph(f"<b>{k}</b>", styles["body"]), Paragraph(v, styles["body"])] for k, v in rows],
-        colWidths=[52 * mm, PAGE_W - 2 * MARGIN - 52 * mm],
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#b8c0cc")),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-            ]
-        )
-    )
-    return [
-        Spacer(1, 25 * mm),
-        Paragraph("Main courante", styles["title"]),
-        Paragraph("Crisis cell logbook — official export", styles["h1"]),
-        Spacer(1, 10 * mm),
-        table,
-        Spacer(1, 12 * mm),
-        Paragraph(
-            "Entries are append-only and hash-chained (SHA-256). Corrections never alter an "
-            "entry: they are recorded as new entries that reference it. Struck-through text "
-            "was corrected later; automatic entries (recorded by warroom itself) are shaded "
-            "and marked AUTO. The last page states whether the chain was intact at export.",
-            styles["small"],
-        ),
-        NextPageTemplate("register"),
-        PageBreak(),
-    ]
-
-
-def _integrity(export: LogbookExport, styles: dict[str, ParagraphStyle]) -> list[object]:
-    report: ChainReport = export.report
-    verdict = (
-        "<font color='#1e7d32'><b>VERIFIED — the chain is intact.</b></font>"
-        if report.ok
-        else "<font color='#b00020'><b>FAILED — "
-        + markup(report.problem.describe() if report.problem else "")
-        + "</b></font>"
-    )
-    rows = [
-        ("Verification result", verdict),
-        ("Entries in the logbook", str(export.total_entries)),
-        ("Entries in this document", str(len(export.entries))),
-        *(
-            [("Entries in the chain", str(report.entries))]
-            if report.ok
-            else [
-                (
-                    "Entries verified",
-                    f"{export.verified_entries} (the chain breaks at the next one)",
-                )
-            ]
-        ),
-        ("First hash", report.first_hash or "—"),
-        ("Last hash" if report.ok else "Last good hash", report.last_hash or "—"),
-        ("Verified at", _hm(export.exported_at, export.tz, "%d/%m/%Y %H:%M:%S %Z")),
-        ("Hash algorithm", "SHA-256 over the canonical JSON of each entry and the previous hash"),
-    ]
-    table = Table(
-        [[Paragraph(f"<b>{k}</b>", styles["body"]), Paragraph(v, styles["mono"])] for k, v in rows],
-        colWidths=[52 * mm, PAGE_W - 2 * MARGIN - 52 * mm],
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#b8c0cc")),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-            ]
-        )
-    )
-    return [
-        NextPageTemplate("integrity"),
-        PageBreak(),
-        Paragraph("Integrity", styles["h1"]),
-        Spacer(1, 4 * mm),
-        table,
-        Spacer(1, 8 * mm),
-        Paragraph(
-            "Check again at any time with: warroom verify CRISIS-FILE. The hash of the last "
-            "entry above identifies the state of the logbook this document was produced from.",
-            styles["small"],
-        ),
-    ]
-
-
 def flowables(export: LogbookExport) -> Iterator[object]:
-    styles = _styles()
-    yield from _cover(export, styles)
+    styles = make_styles()
+    yield from cover(export, styles)
     if not export.entries:
         yield Paragraph("No entry matches this selection.", styles["body"])
 
@@ -409,7 +275,7 @@ def flowables(export: LogbookExport) -> Iterator[object]:
 
     for day, group in groupby(export.entries, key=day_of):
         yield from _day_flowables(day, list(group), export, styles)
-    yield from _integrity(export, styles)
+    yield from integrity(export, styles)
 
 
 def write_pdf(

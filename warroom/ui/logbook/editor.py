@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDateTime, Qt, QTimeZone
+from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,6 +37,23 @@ def _qdatetime(value: datetime, tz: ZoneInfo) -> QDateTime:
     local = value.astimezone(tz)
     qdt = QDateTime.fromSecsSinceEpoch(int(local.timestamp()), QTimeZone(tz.key.encode()))
     return qdt
+
+
+class _EntryText(QPlainTextEdit):
+    """The entry's text; Ctrl+Enter records without leaving it.
+
+    Signals:
+        submitted(): Ctrl+Enter was pressed.
+    """
+
+    submitted = Signal()
+
+    def keyPressEvent(self, event) -> None:
+        control = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        if control and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class EntryEditor(QDialog):
@@ -69,7 +86,7 @@ class EntryEditor(QDialog):
         for value in USER_CATEGORIES:
             self.category.addItem(self.tr(value), value)
         self.category.currentIndexChanged.connect(self._on_category_changed)
-        self.text = QPlainTextEdit(self)
+        self.text = _EntryText(self)
         self.text.setObjectName("entryText")
         self.text.setTabChangesFocus(True)
         self.now_box = QCheckBox(self.tr("now"), self)
@@ -145,6 +162,7 @@ class EntryEditor(QDialog):
         )
         buttons.accepted.connect(self._on_buttons_accepted)
         buttons.rejected.connect(self.reject)
+        self.text.submitted.connect(self._on_buttons_accepted)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

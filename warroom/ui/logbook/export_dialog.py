@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, Qt, QTimeZone
+from PySide6.QtCore import QDateTime, Qt, QTimeZone, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,7 +30,7 @@ from warroom import paths
 from warroom.domain.enums import LogCategory
 from warroom.domain.logbook_rules import LogFilter
 from warroom.report import logbook_export, logbook_pdf
-from warroom.report.logbook_data import collect
+from warroom.report.logbook_data import collect, file_stem
 from warroom.tasks import Task
 from warroom.ui.context import AppContext
 from warroom.ui.logbook.guard import alive
@@ -112,6 +113,12 @@ class ExportDialog(QDialog):
         )
         self.export_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.export_button.setText(self.tr("Export"))
+        self.open_button = self.buttons.addButton(
+            self.tr("Show file"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.open_button.setObjectName("exportShow")
+        self.open_button.hide()
+        self.open_button.clicked.connect(self._on_open_clicked)
         self.buttons.accepted.connect(self._on_export_clicked)
         self.buttons.rejected.connect(self._on_cancel_clicked)
         form = QFormLayout()
@@ -149,7 +156,8 @@ class ExportDialog(QDialog):
         fmt = self.format.currentData()
         suffix = WRITERS[fmt][1]
         current = self.path.text().strip()
-        base = Path(current) if current else paths.data_dir() / "logbook"
+        stem = file_stem(self._ctx.info.name, datetime.now(UTC))
+        base = Path(current) if current else paths.data_dir() / stem
         self.path.setText(str(base.with_suffix(suffix)))
 
     def _on_browse_clicked(self) -> None:
@@ -203,7 +211,13 @@ class ExportDialog(QDialog):
         self.progress.setValue(1)
         self.export_button.setEnabled(True)
         self.status.setText(self.tr("Written: %1").replace("%1", path))
+        self._written = path
+        self.open_button.show()
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Close"))
+
+    def _on_open_clicked(self) -> None:
+        """Open the folder holding the export in the desktop's file manager."""
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(self._written).parent)))
 
     def _on_export_failed(self, exc: Exception) -> None:
         self._task = None

@@ -3,12 +3,14 @@ significant-only and order. Emits a LogFilter; builds no query itself."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QDateTime, QTimer, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateTimeEdit,
     QHBoxLayout,
     QLineEdit,
     QSizePolicy,
@@ -26,7 +28,9 @@ PERIODS = (
     ("Last 6 hours", timedelta(hours=6)),
     ("Last 24 hours", timedelta(hours=24)),
     ("Last 7 days", timedelta(days=7)),
+    ("Custom range…", None),
 )
+CUSTOM = len(PERIODS) - 1
 
 
 class LogFilterBar(QWidget):
@@ -36,8 +40,9 @@ class LogFilterBar(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, tz: ZoneInfo, parent=None) -> None:
         super().__init__(parent)
+        self._tz = tz
         self.category = QComboBox(self)
         self.category.setObjectName("filterCategory")
         self.category.addItem(self.tr("All categories"), "")
@@ -50,10 +55,15 @@ class LogFilterBar(QWidget):
         self.period.setObjectName("filterPeriod")
         for label, _span in PERIODS:
             self.period.addItem(self.tr(label))
+        zone = QTimeZone(tz.key.encode())
+        now = QDateTime.fromSecsSinceEpoch(int(utcnow().timestamp()), zone)
+        self.since = self._time_edit("filterSince", now.addDays(-1), zone)
+        self.until = self._time_edit("filterUntil", now.addSecs(3600), zone)
         self.text = QLineEdit(self)
         self.text.setObjectName("filterText")
         self.text.setClearButtonEnabled(True)
         self.text.setPlaceholderText(self.tr("Search text…"))
+        self.text.setMinimumWidth(90)
         self.link = QLineEdit(self)
         self.link.setObjectName("filterLink")
         self.link.setClearButtonEnabled(True)
@@ -70,6 +80,8 @@ class LogFilterBar(QWidget):
             first.addWidget(combo)
         first.addWidget(self.significant)
         second = self.row2 = QHBoxLayout()
+        second.addWidget(self.since)
+        second.addWidget(self.until)
         second.addWidget(self.text, 1)
         second.addWidget(self.link)
         layout = QVBoxLayout(self)
@@ -86,8 +98,36 @@ class LogFilterBar(QWidget):
         for combo in (self.category, self.operator, self.period, self.order):
             combo.currentIndexChanged.connect(self.changed)
         self.significant.toggled.connect(self.changed)
+        self.period.currentIndexChanged.connect(self._on_period_changed)
+        self.since.dateTimeChanged.connect(self._debounce.start)
+        self.until.dateTimeChanged.connect(self._debounce.start)
         self.text.textChanged.connect(self._debounce.start)
         self.link.textChanged.connect(self._debounce.start)
+
+    def _time_edit(self, name: str, value: QDateTime, zone: QTimeZone) -> QDateTimeEdit:
+        edit = QDateTimeEdit(self)
+        edit.setObjectName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        edit.setTimeZone(zone)
+        edit.setDateTime(value)
+        edit.hide()
+        return edit
+
+    def _on_period_changed(self, index: int) -> None:
+        custom = index == CUSTOM
+        self.since.setVisible(custom)
+        self.until.setVisible(custom)
+
+    def set_range(self, since: datetime, until: datetime) -> None:
+        """Show the custom range ``since``–``until`` (e.g. one day of an old crisis)."""
+        zone = QTimeZone(self._tz.key.encode())
+        for edit, value in ((self.since, since), (self.until, until)):
+            edit.blockSignals(True)
+            edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(value.timestamp()), zone))
+            edit.blockSignals(False)
+        self.period.setCurrentIndex(CUSTOM)
+        self.changed.emit()
 
     def set_operators(self, names: list[str]) -> None:
         current = self.operator.currentData()
@@ -107,7 +147,13 @@ class LogFilterBar(QWidget):
         return ""
 
     def current(self) -> LogFilter:
-        span = PERIODS[self.period.currentIndex()][1]
+        index = self.period.currentIndex()
+        span = PERIODS[index][1]
+        since = utcnow() - span if span else None
+        until = None
+        if index == CUSTOM:
+            since = datetime.fromtimestamp(self.since.dateTime().toSecsSinceEpoch(), UTC)
+            until = datetime.fromtimestamp(self.until.dateTime().toSecsSinceEpoch(), UTC)
         category = self.category.currentData()
         try:
             links = parse_links(self.link.text())
@@ -116,7 +162,8 @@ class LogFilterBar(QWidget):
         return LogFilter(
             categories=frozenset({category}) if category else frozenset(),
             operator=self.operator.currentData() or "",
-            since=utcnow() - span if span else None,
+            since=since,
+            until=until,
             text=self.text.text().strip(),
             link=links[0] if links else None,
             significant_only=self.significant.isChecked(),

@@ -87,7 +87,8 @@ class LogbookModel(QAbstractTableModel):
             return self._when(entry.event_time, "%Y-%m-%d %H:%M")
         if column == 2:
             late = (entry.recorded_time - entry.event_time).total_seconds() > BACKDATED_MINUTES * 60
-            stamp = self._when(entry.recorded_time, "%Y-%m-%d %H:%M:%S")
+            same_day = self._when(entry.recorded_time, "%x") == self._when(entry.event_time, "%x")
+            stamp = self._when(entry.recorded_time, "%H:%M:%S" if same_day else "%m-%d %H:%M:%S")
             return f"{stamp} ⟲" if late else stamp
         if column == 3:
             who = entry.operator

@@ -65,6 +65,10 @@ class OpenActionsPanel(QWidget):
         layout.addWidget(self.table)
         layout.addLayout(row)
         self.set_actions([])
+        self._recheck = QTimer(self)  # an action falls overdue without any write
+        self._recheck.setInterval(30_000)
+        self._recheck.timeout.connect(lambda: self.set_actions(self._actions))
+        self._recheck.start()
 
     def set_actions(self, actions: list[OpenAction]) -> None:
         self._actions = list(actions)
@@ -134,7 +138,8 @@ class BriefingPanel(QWidget):
         self.rhythm.setSuffix(self.tr(" min"))
         self.rhythm.setToolTip(self.tr("Time between two situation briefings"))
         self.rhythm.editingFinished.connect(self._on_rhythm_editing_finished)
-        self.prepare = QPushButton(self.tr("Prepare briefing…"), self)
+        self.prepare = QPushButton(self.tr("Prepare…"), self)
+        self.prepare.setToolTip(self.tr("Draft the next situation briefing"))
         self.prepare.setObjectName("prepareBriefing")
         self.prepare.clicked.connect(self.prepare_requested)
         layout = QHBoxLayout(self)

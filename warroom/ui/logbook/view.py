@@ -8,10 +8,10 @@ view reloads on the "logbook" change topic (incrementally when it can).
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QMenu,
@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSplitter,
-    QTableView,
-    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -39,6 +37,7 @@ from warroom.ui.logbook.filter_bar import LogFilterBar
 from warroom.ui.logbook.guard import alive
 from warroom.ui.logbook.model import LogbookModel
 from warroom.ui.logbook.panels import BriefingPanel, OpenActionsPanel
+from warroom.ui.logbook.parts import CompactTabs, describe, register_table
 from warroom.ui.views.base import View
 
 
@@ -71,9 +70,11 @@ class LogbookView(View):
         self._loading = False
         self._pending_select: int | None = None
         self.model = LogbookModel(ctx.tz, self)
-        self.filters = LogFilterBar(self)
+        self.filters = LogFilterBar(ctx.tz, self)
         self.filters.changed.connect(self.reload)
-        self.table = self._build_table()
+        self.table = register_table(self.model, self)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
+        self.table.doubleClicked.connect(lambda _index: self._on_correct_clicked())
         self.banner = QLabel(self)
         self.banner.setObjectName("tamperBanner")
         self.banner.setTextFormat(Qt.TextFormat.PlainText)
@@ -92,31 +93,12 @@ class LogbookView(View):
         self.briefing_panel.prepare_requested.connect(self._on_briefing_prepare_requested)
         self.briefing_panel.rhythm_changed.connect(self._on_briefing_rhythm_changed)
         self._build_layout()
+        self._build_shortcuts()
         ctx.changes.changed.connect(self._on_changes_changed)
         ctx.navigator.show_item.connect(self._on_navigator_show_item)
         self.reload()
 
     # -- building -----------------------------------------------------------------------
-    def _build_table(self) -> QTableView:
-        table = QTableView(self)
-        table.setModel(self.model)
-        table.setObjectName("logbookTable")
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setWordWrap(False)
-        table.setAlternatingRowColors(True)
-        vertical = table.verticalHeader()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(22)
-        vertical.hide()
-        header = table.horizontalHeader()
-        for column, width in enumerate((44, 116, 150, 140, 110, 420, 120)):
-            header.resizeSection(column, width)
-        table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
-        table.doubleClicked.connect(lambda _index: self._on_correct_clicked())
-        return table
-
     def _button(self, text: str, name: str, slot) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName(name)
@@ -145,11 +127,12 @@ class LogbookView(View):
             row3.addWidget(widget)
         row3.addWidget(self.links_button)
         row3.addWidget(self.verify_button)
-        row3.addWidget(self.briefing_panel, 1)
+        row3.addStretch(1)
+        self.filters.row2.addWidget(self.briefing_panel)
         button_bar = QWidget(self)
         button_bar.setLayout(row3)
         button_bar.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        tabs = QTabWidget(self)
+        tabs = CompactTabs(self)
         tabs.setObjectName("logbookTabs")
         tabs.addTab(self.detail, self.tr("Entry"))
         tabs.addTab(self.actions_panel, self.tr("Open actions"))
@@ -159,6 +142,9 @@ class LogbookView(View):
         splitter.addWidget(tabs)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
+        self.splitter = splitter
+        self._user_sized = False
+        splitter.splitterMoved.connect(self._on_splitter_moved)
         self.table.setMinimumHeight(66)
         tabs.setMinimumHeight(0)
         self.detail.setMinimumHeight(0)
@@ -172,12 +158,37 @@ class LogbookView(View):
         layout.addWidget(splitter, 1)
         self._update_buttons()
 
+    def _build_shortcuts(self) -> None:
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, slot in (
+            (QKeySequence.StandardKey.Find, self.filters.text.setFocus),
+            (QKeySequence(Qt.Key.Key_Insert), self._on_new_clicked),
+            (QKeySequence(Qt.Key.Key_F2), self._on_correct_clicked),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(context)
+            shortcut.activated.connect(slot)
+        self.new_button.setToolTip(self.tr("New entry with every field (Insert)"))
+        self.correct_button.setToolTip(
+            self.tr("Record a correction of the selected entry; it stays readable (F2)")
+        )
+
     # -- View API -----------------------------------------------------------------------
     def sizeHint(self) -> QSize:
         return QSize(560, 320)
 
     def title(self) -> str:
         return self.tr("Logbook")
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        height = self.splitter.height()
+        if not self._user_sized and height > 0:  # until the operator moves the divider
+            detail = min(150, height // 3)
+            self.splitter.setSizes([height - detail, detail])
+
+    def _on_splitter_moved(self, *_args) -> None:
+        self._user_sized = True
 
     def item_count(self) -> int:
         return self.model.rowCount()
@@ -301,30 +312,9 @@ class LogbookView(View):
                 )
             )
         self.links_button.setEnabled(bool(entry and entry.links))
-        self.detail.setPlainText(self._describe(entry) if entry else "")
-
-    def _describe(self, entry) -> str:
-        tz = self._ctx.tz
-        lines = [
-            self.tr("Entry #%1 — %2").replace("%1", str(entry.seq)).replace("%2", entry.category),
-            self.tr("Event time: %1").replace("%1", f"{entry.event_time.astimezone(tz):%c %Z}"),
-            self.tr("Recorded: %1").replace("%1", f"{entry.recorded_time.astimezone(tz):%c %Z}"),
-            self.tr("Operator: %1").replace("%1", entry.operator)
-            + (f" (for {entry.on_behalf_of})" if entry.on_behalf_of else ""),
-        ]
-        if entry.info_status:
-            lines.append(self.tr("Information status: %1").replace("%1", entry.info_status))
-        if entry.amends is not None:
-            lines.append(self.tr("Corrects entry #%1").replace("%1", str(entry.amends)))
-        fix = self.model.correction_of(entry.seq)
-        if fix is not None:
-            lines.append(
-                self.tr("CORRECTED by entry #%1 (text below kept as recorded)").replace(
-                    "%1", str(fix)
-                )
-            )
-        lines += ["", entry.text, "", self.tr("Hash: %1").replace("%1", entry.hash)]
-        return "\n".join(lines)
+        self.detail.setPlainText(
+            describe(entry, self.model.correction_of(entry.seq), self._ctx.tz) if entry else ""
+        )
 
     # -- writing ------------------------------------------------------------------------
     def _write(self, func, done_message: str) -> None:

@@ -152,12 +152,18 @@ class TimelineView(View):
             rect.setPen(pg.mkPen(None))
             rect.setToolTip(item.label)
             self.plot.addItem(rect)
+            if band and (end - start) < 0.04 * self._span_seconds():
+                continue  # a short phase: its tooltip names it, a label would overlap
             text = pg.TextItem(item.label[:60], color="#263238", anchor=(0, 0.5))
             text.setPos(start, lane_y)
             self.plot.addItem(text)
         if not band:
             for index, item in enumerate(items):
                 self._draw_points(starts[index], [item], symbol="t1")
+
+    def _span_seconds(self) -> float:
+        span = self.timeline.span()
+        return (span[1] - span[0]).total_seconds() if span else 0.0
 
     def _draw_points(self, y: float, items: list[TimelineItem], symbol: str = "o") -> None:
         if not items:
@@ -170,12 +176,21 @@ class TimelineView(View):
             }
             for index, item in enumerate(items)
         ]
-        scatter = pg.ScatterPlotItem(size=11, pen=pg.mkPen("w"), symbol=symbol, hoverable=True)
+        scatter = pg.ScatterPlotItem(
+            size=11,
+            pen=pg.mkPen("w"),
+            symbol=symbol,
+            hoverable=True,
+            tip=lambda x, y, data: self._tip(items[int(data)]),
+        )
         scatter.addPoints(spots)
-        scatter.setToolTip(self.tr("Click to open"))
         scatter.sigClicked.connect(self._on_scatter_clicked)
         self.plot.addItem(scatter)
         self._points.append((scatter, items))
+
+    def _tip(self, item: TimelineItem) -> str:
+        when = item.start.astimezone(self._ctx.tz).strftime("%d/%m %H:%M")
+        return f"{when}  {item.label[:200]}\n" + self.tr("Click to open")
 
     # -- zoom and navigation ------------------------------------------------------------
     def zoom_all(self) -> None:
