@@ -14,6 +14,7 @@ import peewee
 
 from warroom.domain.enums import LogCategory
 from warroom.domain.timeutil import parse_utc
+from warroom.ingest.demo_statements import seed_statements_demo
 from warroom.store import logbook
 from warroom.store.crisis import ensure_operator
 from warroom.store.errors import translated_errors
@@ -203,6 +204,7 @@ def seed_demo(db: peewee.Database, *, posts: int = 420, seed: int = 20210310) ->
         statements = _statements()
         _rumors(post_ids, statements)
     _logbook(db)
+    seed_statements_demo(db)
 
 
 def _watches() -> None:
