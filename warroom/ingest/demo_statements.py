@@ -362,46 +362,42 @@ REBUTTAL_TEXTS = [
 
 
 def _rumor_posts(rng: random.Random) -> None:
-    authors = list(Author.select().where(Author.kind.in_(["activist", "unknown", "customer"])))
-    official = Author.get(Author.handle == "hexacloud")
-    # The rumor: rises from 01:30, peaks before the rebuttal (06:40), then fades.
-    for index in range(64):
-        minutes = int(rng.triangular(100, 620, 300))
-        _post(f"demo-seveso-{index:03d}", rng.choice(authors), rng.choice(RUMOR_TEXTS), minutes)
-    rebuttal = _post("1369651000000000001", official, SEVESO_FR, 400, url=REBUTTAL_URL)
-    for index in range(42):
-        minutes = 400 + int(rng.expovariate(1 / 90))
-        who = rng.choice(authors)
-        if rng.random() < 0.5 and who.channel == official.channel:
-            _post(f"demo-rt-{index:03d}", who, "", minutes, repost_of=rebuttal.external_id)
-        else:
-            _post(f"demo-rb-{index:03d}", who, rng.choice(REBUTTAL_TEXTS), minutes)
-
-
-def _post(
-    external: str,
-    author: Author,
-    text: str,
-    minutes: int,
-    *,
-    url: str = "",
-    repost_of: str | None = None,
-) -> Post:
-    at = _at(minutes)
-    return Post.create(
-        channel=author.channel,
-        external_id=external,
-        author=author,
-        text=text,
-        url=url or f"https://example.org/{author.channel}/{author.handle}/{external}",
-        lang="fr",
-        created_at=at,
-        fetched_at=at + timedelta(seconds=30),
-        hashtags=[w[1:].lower() for w in text.split() if w.startswith("#")],
-        reach=author.followers,
-        repost_of=repost_of,
-        matched_terms=["hexacloud"],
+    """Reword existing demo posts (counts, authors, times and links stay as they are) so
+    that the rumor rises before the rebuttal and fades after it, and the rebuttal link
+    spreads after its publication."""
+    kinds = ["activist", "unknown", "customer", "influencer"]
+    candidates = list(
+        Post.select(Post.id, Post.created_at)
+        .join(Author)
+        .where(Author.kind.in_(kinds) & Post.repost_of.is_null())
+        .order_by(Post.id)
     )
+    rumor_ids, rebuttal_ids = [], []
+    for post in candidates:
+        minutes = (post.created_at - T0).total_seconds() / 60
+        chance = 0.85 if minutes <= 410 else 0.12  # the rebuttal is published at 06:27
+        if 100 <= minutes <= 700 and rng.random() < chance:
+            rumor_ids.append(post.id)
+        elif 400 <= minutes <= 900 and rng.random() < 0.6:
+            rebuttal_ids.append(post.id)
+    for post_id in rumor_ids:
+        _reword(post_id, rng.choice(RUMOR_TEXTS))
+    for post_id in rebuttal_ids:
+        _reword(post_id, rng.choice(REBUTTAL_TEXTS))
+    official = (
+        Post.select()
+        .join(Author)
+        .where((Author.handle == "hexacloud") & (Post.created_at >= _at(400)))
+        .order_by(Post.created_at)
+        .first()
+    )
+    if official is not None:
+        Post.update(text=SEVESO_FR, url=REBUTTAL_URL).where(Post.id == official.id).execute()
+
+
+def _reword(post_id: int, text: str) -> None:
+    tags = [w[1:].lower() for w in text.split() if w.startswith("#")]
+    Post.update(text=text, hashtags=tags).where(Post.id == post_id).execute()
 
 
 def _rumors(seveso: Statement, communique: Statement) -> None:
