@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, Qt
 
 from warroom.ui.context import AppContext
+from warroom.ui.statements.view import StatementsView
 from warroom.ui.views.base import View
 from warroom.ui.views.logbook import LogbookView
 from warroom.ui.views.placeholder import PlaceholderView
@@ -67,12 +68,7 @@ VIEW_SPECS: tuple[ViewSpec, ...] = (
         LEFT,
         missing=("the power/interest grid and the group × channel heat map arrive with issue #5."),
     ),
-    ViewSpec(
-        "statements",
-        "Statements",
-        LEFT,
-        missing=("the statement board, editor and approval workflow arrive with issue #7."),
-    ),
+    ViewSpec("statements", "Statements", LEFT, build=StatementsView),
     ViewSpec(
         "rumors",
         "Rumors",
