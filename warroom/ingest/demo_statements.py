@@ -372,8 +372,11 @@ def _rumor_posts(rng: random.Random) -> None:
         .where(Author.kind.in_(kinds) & Post.repost_of.is_null())
         .order_by(Post.id)
     )
+    origins = {r.origin_post_id for r in Rumor.select(Rumor.origin_post)}
     rumor_ids, rebuttal_ids = [], []
     for post in candidates:
+        if post.id in origins:
+            continue
         minutes = (post.created_at - T0).total_seconds() / 60
         chance = 0.85 if minutes <= 410 else 0.12  # the rebuttal is published at 06:27
         if 100 <= minutes <= 700 and rng.random() < chance:

@@ -103,7 +103,7 @@ def _summaries(where: peewee.Expression | None = None) -> list[RumorSummary]:
             ),
         )
     )
-    query = Rumor.select().order_by(Rumor.first_seen.desc())
+    query = Rumor.select().order_by(Rumor.first_seen, Rumor.created_at)
     if where is not None:
         query = query.where(where)
     return [
@@ -362,3 +362,46 @@ def near_duplicate_clusters(
             )
         )
     return result
+
+
+@dataclass(frozen=True)
+class PostHit:
+    id: int
+    created_at: datetime
+    channel: str
+    handle: str
+    text: str
+    reach: int
+    rumor_id: int | None
+
+
+def search_posts(db: peewee.Database, query: str = "", limit: int = 200) -> list[PostHit]:
+    """Posts to start a rumor from: FTS matches of ``query`` (newest first), or the newest
+    posts when the query is empty."""
+    base = (
+        "SELECT p.id, p.created_at, p.channel, a.handle, p.text, p.reach, p.rumor_id "
+        "FROM post p JOIN author a ON a.id = p.author_id"
+    )
+    try:
+        if query.strip():
+            rows = db.execute_sql(
+                base + " WHERE p.id IN (SELECT rowid FROM post_fts WHERE post_fts MATCH ?) "
+                "ORDER BY p.created_at DESC LIMIT ?",
+                (query, limit),
+            ).fetchall()
+        else:
+            rows = db.execute_sql(base + " ORDER BY p.created_at DESC LIMIT ?", (limit,)).fetchall()
+    except (peewee.OperationalError, peewee.DatabaseError) as exc:
+        raise StoreError(f'not a valid search ({exc}); use words, "phrases", prefix*, OR') from None
+    return [
+        PostHit(
+            int(r[0]),
+            parse_utc(r[1]),
+            str(r[2]),
+            str(r[3]),
+            str(r[4]),
+            int(r[5]),
+            None if r[6] is None else int(r[6]),
+        )
+        for r in rows
+    ]

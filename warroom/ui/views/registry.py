@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, Qt
 
 from warroom.ui.context import AppContext
+from warroom.ui.rumors.view import RumorsView
 from warroom.ui.statements.view import StatementsView
 from warroom.ui.views.base import View
 from warroom.ui.views.logbook import LogbookView
@@ -69,12 +70,7 @@ VIEW_SPECS: tuple[ViewSpec, ...] = (
         missing=("the power/interest grid and the group × channel heat map arrive with issue #5."),
     ),
     ViewSpec("statements", "Statements", LEFT, build=StatementsView),
-    ViewSpec(
-        "rumors",
-        "Rumors",
-        LEFT,
-        missing=("the rumor register and spread curves arrive with issue #7."),
-    ),
+    ViewSpec("rumors", "Rumors", LEFT, build=RumorsView),
     ViewSpec("logbook", "Logbook", RIGHT, build=LogbookView),
     ViewSpec(
         "timeline",
