@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from warroom.domain.rumors import suggest_match_query
 from warroom.store import rumor_queries
 from warroom.ui.rumors.models import PostHitModel
+from warroom.ui.statements.util import guarded
 
 NEW_RUMOR = -1
 
@@ -96,8 +97,8 @@ class RumorFromPostDialog(QDialog):
         db, text = self._ctx.crisis.db, self.search.text()
         self._ctx.runner.run_query(
             lambda: rumor_queries.search_posts(db, text),
-            on_success=self._on_found,
-            on_failure=lambda exc: self.status.setText(str(exc)),
+            on_success=guarded(self, self._on_found),
+            on_failure=guarded(self, lambda exc: self.status.setText(str(exc))),
         )
 
     def _on_found(self, hits) -> None:
@@ -113,7 +114,7 @@ class RumorFromPostDialog(QDialog):
         db = self._ctx.crisis.db
         self._ctx.runner.run_query(
             lambda: rumor_queries.suggest_rumors_for_post(db, hit.id),
-            on_success=self._on_suggestions,
+            on_success=guarded(self, self._on_suggestions),
         )
 
     def _on_suggestions(self, matches) -> None:

@@ -24,6 +24,7 @@ from warroom.store.statement_queries import list_statements
 from warroom.ui.rumors.detail import RumorDetailPanel
 from warroom.ui.rumors.dialogs import NEW_RUMOR, ClusterDialog, RumorFromPostDialog
 from warroom.ui.rumors.models import IdRole, RumorTableModel
+from warroom.ui.statements.util import guarded, scrolled
 from warroom.ui.views.base import View
 
 CHANGED = {"rumors", "logbook", "posts"}
@@ -72,7 +73,7 @@ class RumorsView(View):
         top.addWidget(from_cluster)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)
-        split.addWidget(self.detail)
+        split.addWidget(scrolled(self.detail, self))
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
@@ -91,7 +92,9 @@ class RumorsView(View):
 
     def refresh(self) -> None:
         self._ctx.runner.run_query(
-            queries.list_rumors, on_success=self._on_loaded, on_failure=self._on_failed
+            queries.list_rumors,
+            on_success=guarded(self, self._on_loaded),
+            on_failure=guarded(self, self._on_failed),
         )
         current = self.detail.rumor_id()
         if current is not None:
@@ -134,7 +137,9 @@ class RumorsView(View):
             )
 
         self._ctx.runner.run_query(
-            fetch, on_success=lambda r: self.detail.show_rumor(*r), on_failure=self._on_failed
+            fetch,
+            on_success=guarded(self, lambda r: self.detail.show_rumor(*r)),
+            on_failure=guarded(self, self._on_failed),
         )
 
     # -- writes -----------------------------------------------------------------------------
@@ -146,7 +151,12 @@ class RumorsView(View):
                 self._pending_select = result
                 self.select_rumor(result)
 
-        self._ctx.runner.run_write(func, changed=CHANGED, on_success=ok, on_failure=self._on_failed)
+        self._ctx.runner.run_write(
+            func,
+            changed=CHANGED,
+            on_success=guarded(self, ok),
+            on_failure=guarded(self, self._on_failed),
+        )
 
     def _on_detail_write(self, func, done: str) -> None:
         self._write(func, done)
@@ -179,8 +189,8 @@ class RumorsView(View):
         self.summary.setText(self.tr("Grouping similar posts…"))
         self._ctx.runner.run_query(
             lambda: queries.near_duplicate_clusters(db),
-            on_success=self._on_clusters,
-            on_failure=self._on_failed,
+            on_success=guarded(self, self._on_clusters),
+            on_failure=guarded(self, self._on_failed),
         )
 
     def _on_clusters(self, clusters) -> None:

@@ -30,6 +30,7 @@ from warroom.store import statements as store
 from warroom.ui.statements.dialogs import AddVersionDialog, PublishDialog, TargetsDialog
 from warroom.ui.statements.models import STATUS_COLOURS, format_countdown, kind_label, status_label
 from warroom.ui.statements.review_panel import ReviewPanel
+from warroom.ui.statements.util import guarded
 from warroom.ui.statements.version_panel import VersionPanel
 
 CHANGED = {"statements", "logbook"}
@@ -251,8 +252,8 @@ class StatementEditor(QWidget):
         self._ctx.runner.run_write(
             func,
             changed=CHANGED,
-            on_success=lambda _r: self._on_written(done),
-            on_failure=self._on_write_failed,
+            on_success=guarded(self, lambda _r: self._on_written(done)),
+            on_failure=guarded(self, self._on_write_failed),
         )
 
     def _on_written(self, done: str) -> None:

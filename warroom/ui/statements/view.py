@@ -27,6 +27,7 @@ from warroom.store import statements as store
 from warroom.ui.statements.dialogs import NewStatementDialog
 from warroom.ui.statements.editor import StatementEditor
 from warroom.ui.statements.models import IdRole, StatementTableModel, StatusColumnModel
+from warroom.ui.statements.util import guarded, scrolled
 from warroom.ui.views.base import View
 
 BOARD_STATUSES = [s.value for s in StatementStatus]
@@ -53,7 +54,7 @@ class StatementsView(View):
         self.editor.message.connect(self._on_editor_message)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.tabs)
-        split.addWidget(self.editor)
+        split.addWidget(scrolled(self.editor, self))
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         top = QHBoxLayout()
@@ -143,8 +144,8 @@ class StatementsView(View):
     def refresh(self) -> None:
         self._ctx.runner.run_query(
             lambda: (queries.list_statements(), queries.topics()),
-            on_success=self._on_loaded,
-            on_failure=self._on_load_failed,
+            on_success=guarded(self, self._on_loaded),
+            on_failure=guarded(self, self._on_load_failed),
         )
         self._load_editor(self.editor.statement_id())
 
@@ -179,7 +180,9 @@ class StatementsView(View):
             return detail, earlier, queries.stakeholder_groups(), queries.operator_role(operator)
 
         self._ctx.runner.run_query(
-            fetch, on_success=lambda r: self.editor.show_detail(*r), on_failure=self._on_load_failed
+            fetch,
+            on_success=guarded(self, lambda r: self.editor.show_detail(*r)),
+            on_failure=guarded(self, self._on_load_failed),
         )
 
     # -- slots ------------------------------------------------------------------------------
@@ -199,9 +202,12 @@ class StatementsView(View):
         self._ctx.runner.run_write(
             lambda: store.create_statement(db, operator=op, **values),
             changed={"statements", "logbook"},
-            on_success=self.select_statement,
-            on_failure=lambda exc: self.summary.setText(
-                self.tr("Not created: %1").replace("%1", str(exc))
+            on_success=guarded(self, self.select_statement),
+            on_failure=guarded(
+                self,
+                lambda exc: self.summary.setText(
+                    self.tr("Not created: %1").replace("%1", str(exc))
+                ),
             ),
         )
 
