@@ -48,3 +48,20 @@ def demo_crisis(tmp_path: Path) -> Iterator:
     seed_demo(db.db)
     yield db
     db.close()
+
+
+@pytest.fixture
+def cell(crisis):
+    """A crisis with one operator per role (issue #7: statements and rumors)."""
+    from warroom.store.crisis import ensure_operator
+
+    roles = {
+        "Dana Director": "director",
+        "Colin Comms": "comms_lead",
+        "Cami Community": "community_manager",
+        "Lea Legal": "legal",
+        "Otto Observer": "observer",
+    }
+    for name, role in roles.items():
+        ensure_operator(crisis.db, name, role)
+    return crisis

@@ -192,7 +192,8 @@ def _rebuttals(rumor_id: int) -> list[RebuttalData]:
 
 
 def rumor_posts(db: peewee.Database, rumor_id: int) -> list[tuple[int, datetime, int]]:
-    """(post id, created_at, reach) of every post carrying the rumor, oldest first."""
+    """(post id, created_at, reach) of every post carrying the rumor, oldest first. Posts
+    spreading its rebuttal (which often name the rumor) are not counted."""
     row = Rumor.get_or_none(Rumor.id == rumor_id)
     if row is None:
         raise StoreError(f"rumor #{rumor_id} does not exist")
@@ -212,6 +213,8 @@ def rumor_posts(db: peewee.Database, rumor_id: int) -> list[tuple[int, datetime,
         "SELECT id, created_at, reach FROM post WHERE rumor_id = ?", (rumor_id,)
     ).fetchall():
         found[int(post_id)] = (int(post_id), parse_utc(created), int(reach))
+    for post_id, _, _ in rebuttal_posts(db, rumor_id):
+        found.pop(post_id, None)
     return sorted(found.values(), key=lambda item: (item[1], item[0]))
 
 

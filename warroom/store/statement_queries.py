@@ -209,7 +209,7 @@ def earlier_published(topic: str, exclude_id: int | None = None) -> list[Earlier
     """Published versions of other statements on the same topic, newest first: what the
     reviewer checks consistency against."""
     query = (
-        StatementVersion.select(StatementVersion, Statement.title)
+        StatementVersion.select(StatementVersion, Statement.id, Statement.title)
         .join(Statement)
         .where(StatementVersion.published_at.is_null(False))
         .order_by(StatementVersion.published_at.desc())
@@ -220,7 +220,7 @@ def earlier_published(topic: str, exclude_id: int | None = None) -> list[Earlier
         query = query.where(Statement.id != exclude_id)
     return [
         EarlierStatement(
-            v.statement_id,
+            int(v.statement.id),
             v.statement.title,
             v.published_at,
             v.channel,
