@@ -1,5 +1,6 @@
 """Rumor lifecycle, spread buckets, match-query suggestions, near-duplicate clusters."""
 
+import itertools
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -17,7 +18,7 @@ from warroom.domain.rumors import (
 
 def test_lifecycle_path_and_refusals():
     path = ["detected", "investigating", "false", "rebutted", "corrected_at_source", "closed"]
-    for current, target in zip(path, path[1:], strict=False):
+    for current, target in itertools.pairwise(path):
         check_rumor_transition(current, target, "community_manager")
     with pytest.raises(RumorError, match="cannot become rebutted"):
         check_rumor_transition("detected", "rebutted", "director")

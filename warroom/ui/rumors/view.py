@@ -37,6 +37,8 @@ class RumorsView(View):
         super().__init__(parent)
         self._ctx = ctx
         self._pending_select: int | None = None
+        self._detail_request = 0
+        self._list_request = 0
         self.model = RumorTableModel(ctx.tz, self)
         self.table = QTableView(self)
         self.table.setObjectName("rumorTable")
@@ -91,9 +93,11 @@ class RumorsView(View):
         return self.model.rowCount()
 
     def refresh(self) -> None:
+        self._list_request += 1
+        token = self._list_request
         self._ctx.runner.run_query(
             queries.list_rumors,
-            on_success=guarded(self, self._on_loaded),
+            on_success=guarded(self, lambda r: token == self._list_request and self._on_loaded(r)),
             on_failure=guarded(self, self._on_failed),
         )
         current = self.detail.rumor_id()
@@ -123,6 +127,8 @@ class RumorsView(View):
 
     def select_rumor(self, rumor_id: int) -> None:
         db = self._ctx.crisis.db
+        self._detail_request += 1
+        token = self._detail_request
 
         def fetch():
             detail = queries.get_rumor(rumor_id)
@@ -138,9 +144,13 @@ class RumorsView(View):
 
         self._ctx.runner.run_query(
             fetch,
-            on_success=guarded(self, lambda r: self.detail.show_rumor(*r)),
+            on_success=guarded(self, lambda r: self._on_detail_loaded(token, r)),
             on_failure=guarded(self, self._on_failed),
         )
+
+    def _on_detail_loaded(self, token: int, result) -> None:
+        if token == self._detail_request:  # a later selection wins over a slower answer
+            self.detail.show_rumor(*result)
 
     # -- writes -----------------------------------------------------------------------------
     def _write(self, func, done: str, select: bool = False) -> None:

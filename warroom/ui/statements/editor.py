@@ -47,6 +47,7 @@ class StatementEditor(QWidget):
         self._groups: list[tuple[int, str]] = []
         self._copies: dict[int, list[str]] = {}
         self._selected_version: int | None = None
+        self._want_key: tuple[str, str] | None = None  # show this version after a save
         self.setObjectName("statementEditor")
         self._build()
         self.show_detail(None, [], [], "observer")
@@ -152,6 +153,10 @@ class StatementEditor(QWidget):
         self._copies = verbatim_copies(
             [VersionText(v.id, v.channel, v.language, v.text) for v in latest]
         )
+        if self._want_key is not None:
+            wanted = next((v for v in latest if v.key == self._want_key), None)
+            keep_version = wanted.id if wanted else keep_version
+            self._want_key = None
         if keep_version is not None:
             chosen = next((v for v in latest if v.id == keep_version), None)
             if chosen is None:  # a new version replaced it: keep the channel/language
@@ -354,6 +359,7 @@ class StatementEditor(QWidget):
         )
         if sid is None:
             return
+        self._want_key = (channel, language.strip().lower())
         self._write(
             lambda: store.save_version(db, sid, channel, language, text, op, lock),
             self.tr("Text saved (%1 · %2)").replace("%1", channel).replace("%2", language),

@@ -40,6 +40,8 @@ class StatementsView(View):
         super().__init__(parent)
         self._ctx = ctx
         self._topics: list[str] = []
+        self._editor_request = 0
+        self._list_request = 0
         self.model = StatementTableModel(ctx.tz, self)
         self.columns: dict[str, QListView] = {}
         self.new_button = QPushButton(self.tr("New statement…"), self)
@@ -142,9 +144,11 @@ class StatementsView(View):
         return self.model.rowCount()
 
     def refresh(self) -> None:
+        self._list_request += 1
+        token = self._list_request
         self._ctx.runner.run_query(
             lambda: (queries.list_statements(), queries.topics()),
-            on_success=guarded(self, self._on_loaded),
+            on_success=guarded(self, lambda r: token == self._list_request and self._on_loaded(r)),
             on_failure=guarded(self, self._on_load_failed),
         )
         self._load_editor(self.editor.statement_id())
@@ -172,6 +176,8 @@ class StatementsView(View):
         if statement_id is None:
             return
         operator = self._ctx.operator
+        self._editor_request += 1
+        token = self._editor_request
 
         def fetch():
             detail = queries.get_statement(statement_id)
@@ -181,9 +187,13 @@ class StatementsView(View):
 
         self._ctx.runner.run_query(
             fetch,
-            on_success=guarded(self, lambda r: self.editor.show_detail(*r)),
+            on_success=guarded(self, lambda r: self._on_detail_loaded(token, r)),
             on_failure=guarded(self, self._on_load_failed),
         )
+
+    def _on_detail_loaded(self, token: int, result) -> None:
+        if token == self._editor_request:  # a later selection wins over a slower answer
+            self.editor.show_detail(*result)
 
     # -- slots ------------------------------------------------------------------------------
     def _on_card_clicked(self, index: QModelIndex) -> None:
