@@ -97,14 +97,16 @@ class RumorsView(View):
         token = self._list_request
         self._ctx.runner.run_query(
             queries.list_rumors,
-            on_success=guarded(self, lambda r: token == self._list_request and self._on_loaded(r)),
+            on_success=guarded(self, lambda r: self._on_loaded(r, token)),
             on_failure=guarded(self, self._on_failed),
         )
         current = self.detail.rumor_id()
         if current is not None:
             self.select_rumor(current)
 
-    def _on_loaded(self, rows) -> None:
+    def _on_loaded(self, rows, token: int | None = None) -> None:
+        if token is not None and token != self._list_request:
+            return  # a newer load is on its way
         self.model.set_rows(rows)
         open_count = sum(1 for r in rows if r.status != "closed")
         self.summary.setText(

@@ -148,12 +148,14 @@ class StatementsView(View):
         token = self._list_request
         self._ctx.runner.run_query(
             lambda: (queries.list_statements(), queries.topics()),
-            on_success=guarded(self, lambda r: token == self._list_request and self._on_loaded(r)),
+            on_success=guarded(self, lambda r: self._on_loaded(r, token)),
             on_failure=guarded(self, self._on_load_failed),
         )
         self._load_editor(self.editor.statement_id())
 
-    def _on_loaded(self, result) -> None:
+    def _on_loaded(self, result, token: int | None = None) -> None:
+        if token is not None and token != self._list_request:
+            return  # a newer load is on its way
         rows, topics = result
         self._topics = topics
         self.model.set_rows(rows, utcnow())
