@@ -67,7 +67,7 @@ class RumorDetailPanel(QWidget):
         save.clicked.connect(self._on_save_clicked)
         carriers = QPushButton(self.tr("Show carriers in feed"), self)
         carriers.setObjectName("showCarriers")
-        carriers.clicked.connect(self.show_carriers)
+        carriers.clicked.connect(self._on_carriers_clicked)
         evidence = QPushButton(self.tr("Add evidence…"), self)
         evidence.setObjectName("addEvidence")
         evidence.clicked.connect(self._on_evidence_clicked)
@@ -203,11 +203,17 @@ class RumorDetailPanel(QWidget):
         for goal in next_rumor_statuses(status):
             button = QPushButton(self.tr(STATUS_LABELS[goal]), self)
             button.setObjectName(f"rumor_to_{goal.value}")
-            button.clicked.connect(lambda _=False, g=goal: self._on_status_clicked(g))
+            button.setProperty("goal", goal.value)
+            button.clicked.connect(self._on_status_button_clicked)
             self.status_actions.addWidget(button)
         self.status_actions.addStretch(1)
 
     # -- slots ------------------------------------------------------------------------------
+    def _on_status_button_clicked(self) -> None:
+        button = self.sender()
+        if button is not None:
+            self._on_status_clicked(RumorStatus(str(button.property("goal"))))
+
     def _on_status_clicked(self, goal: RumorStatus) -> None:
         rid, db, op, note = (
             self.rumor_id(),
@@ -232,6 +238,9 @@ class RumorDetailPanel(QWidget):
             lambda: store.set_status(db, rid, goal.value, op, note),
             self.tr("Rumor: %1").replace("%1", self.tr(STATUS_LABELS[goal])),
         )
+
+    def _on_carriers_clicked(self) -> None:
+        self.show_carriers.emit()
 
     def _on_save_clicked(self) -> None:
         rid, db, op = self.rumor_id(), self._ctx.crisis.db, self._ctx.operator

@@ -231,7 +231,8 @@ class StatementEditor(QWidget):
                 button.setToolTip(
                     self.tr("Your role (%1) may not do this").replace("%1", self._role)
                 )
-            button.clicked.connect(lambda _=False, g=goal: self._on_action_clicked(g))
+            button.setProperty("goal", goal.value)
+            button.clicked.connect(self._on_action_button_clicked)
             self.actions_row.addWidget(button)
         if detail.summary.requires_legal and status is StatementStatus.IN_REVIEW:
             legal = QPushButton(self.tr("Legal review: clear"), self)
@@ -272,6 +273,11 @@ class StatementEditor(QWidget):
 
     def _lock(self) -> int | None:
         return self._detail.summary.lock_version if self._detail else None
+
+    def _on_action_button_clicked(self) -> None:
+        button = self.sender()
+        if button is not None:
+            self._on_action_clicked(StatementStatus(str(button.property("goal"))))
 
     def _on_action_clicked(self, goal: StatementStatus) -> None:
         sid, lock, db, op = (

@@ -44,6 +44,7 @@ class StatementsView(View):
         self._list_request = 0
         self.model = StatementTableModel(ctx.tz, self)
         self.columns: dict[str, QListView] = {}
+        self._headings: dict[str, QLabel] = {}
         self.new_button = QPushButton(self.tr("New statement…"), self)
         self.new_button.setObjectName("newStatement")
         self.new_button.clicked.connect(self._on_new_clicked)
@@ -104,19 +105,17 @@ class StatementsView(View):
                 "QListView::item:selected { border: 2px solid #2f5fb3; }"
             )
             view.clicked.connect(self._on_card_clicked)
-            proxy.rowsInserted.connect(
-                lambda *_a, h=heading, s=status, p=proxy: self._count(h, s, p)
-            )
-            proxy.modelReset.connect(lambda h=heading, s=status, p=proxy: self._count(h, s, p))
+            self._headings[status] = heading
             box.addWidget(heading)
             box.addWidget(view, 1)
             row.addWidget(column, 1)
             self.columns[status] = view
         return board
 
-    def _count(self, heading: QLabel, status: str, proxy: StatusColumnModel) -> None:
-        label = self.tr(STATUS_LABELS[StatementStatus(status)])
-        heading.setText(f"{label} ({proxy.rowCount()})")
+    def _update_headings(self) -> None:
+        for status, heading in self._headings.items():
+            label = self.tr(STATUS_LABELS[StatementStatus(status)])
+            heading.setText(f"{label} ({self.columns[status].model().rowCount()})")
 
     def _build_list(self) -> QWidget:
         self.table = QTableView(self)
@@ -159,6 +158,7 @@ class StatementsView(View):
         rows, topics = result
         self._topics = topics
         self.model.set_rows(rows, utcnow())
+        self._update_headings()
         awaiting = sum(1 for r in rows if r.status == StatementStatus.IN_REVIEW)
         self.summary.setText(
             self.tr("%1 statements — %2 awaiting approval")
