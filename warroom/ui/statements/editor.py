@@ -247,7 +247,9 @@ class StatementEditor(QWidget):
         detail = self._detail
         target = detail.summary.next_update_at if detail else None
         text = format_countdown(target, utcnow())
-        self.countdown.setText(self.tr("next update %1").replace("%1", text) if text else "")
+        self.countdown.setText(
+            self.tr("next update %1").replace("%1", text) if text else self.tr("none promised yet")
+        )
         late = bool(target and target < utcnow())
         self.countdown.setStyleSheet("color: #b00020; font-weight: 600;" if late else "")
 

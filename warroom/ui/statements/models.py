@@ -125,6 +125,14 @@ class StatementTableModel(QAbstractTableModel):
             return item.title
         return None
 
+    def _next_update_line(self, item: StatementSummary) -> str:
+        assert item.next_update_at is not None and self._now is not None
+        if (self._now - item.next_update_at).days >= 2:  # long past: the date says more
+            when = item.next_update_at.astimezone(self._tz).strftime("%d/%m %H:%M")
+            return self.tr("Next update was due %1").replace("%1", when)
+        countdown = format_countdown(item.next_update_at, self._now)
+        return self.tr("Next update %1").replace("%1", countdown)
+
     def _late(self, item: StatementSummary) -> bool:
         return bool(item.next_update_at and self._now and item.next_update_at < self._now)
 
@@ -155,11 +163,7 @@ class StatementTableModel(QAbstractTableModel):
             cleared = item.legal_reviewed_by
             lines.append(self.tr("Legal: cleared") if cleared else self.tr("Legal review required"))
         if item.next_update_at and self._now and item.status not in ("superseded", "withdrawn"):
-            lines.append(
-                self.tr("Next update %1").replace(
-                    "%1", format_countdown(item.next_update_at, self._now)
-                )
-            )
+            lines.append(self._next_update_line(item))
         return "\n".join(lines)
 
 

@@ -14,9 +14,11 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFrame,
     QGridLayout,
     QLabel,
     QListWidget,
+    QScrollArea,
     QTabWidget,
     QTextEdit,
     QVBoxLayout,
@@ -50,7 +52,7 @@ class ReviewPanel(QTabWidget):
     def _build_checklist(self) -> None:
         page = QWidget(self)
         grid = QGridLayout(page)
-        grid.setColumnStretch(1, 1)
+        grid.setVerticalSpacing(1)
         self.boxes: dict[str, QCheckBox] = {}
         self.hints: dict[str, QLabel] = {}
         for row, criterion in enumerate(CRITERIA):
@@ -62,12 +64,18 @@ class ReviewPanel(QTabWidget):
             hint.setObjectName(f"hint_{criterion.key}")
             hint.setTextFormat(Qt.TextFormat.PlainText)
             hint.setWordWrap(True)
-            grid.addWidget(box, row, 0)
-            grid.addWidget(hint, row, 1)
+            hint.setContentsMargins(22, 0, 0, 6)
+            grid.addWidget(box, 2 * row, 0)
+            grid.addWidget(hint, 2 * row + 1, 0)
             self.boxes[criterion.key] = box
             self.hints[criterion.key] = hint
-        grid.setRowStretch(len(CRITERIA), 1)
-        self.addTab(page, self.tr("Criteria"))
+        grid.setRowStretch(2 * len(CRITERIA), 1)
+        area = QScrollArea(self)
+        area.setWidget(page)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.addTab(area, self.tr("Criteria"))
 
     def _build_diff(self) -> None:
         page = QWidget(self)
@@ -95,7 +103,7 @@ class ReviewPanel(QTabWidget):
             label = self.hints[key]
             label.setText(self.tr("App: %1").replace("%1", hint.reason) if hint else "")
             colour = HINT_COLOURS[hint.ok if hint else None]
-            label.setStyleSheet(f"color: {colour};")
+            label.setStyleSheet(f"color: {colour}; font-size: 11px;")
 
     def set_earlier(self, items: list[EarlierStatement]) -> None:
         self.earlier.clear()

@@ -24,6 +24,7 @@ from warroom.domain.statements import STATUS_LABELS
 from warroom.domain.timeutil import utcnow
 from warroom.store import statement_queries as queries
 from warroom.store import statements as store
+from warroom.ui.statements.card_delegate import CardDelegate
 from warroom.ui.statements.dialogs import NewStatementDialog
 from warroom.ui.statements.editor import StatementEditor
 from warroom.ui.statements.models import IdRole, StatementTableModel, StatusColumnModel
@@ -45,6 +46,7 @@ class StatementsView(View):
         self.model = StatementTableModel(ctx.tz, self)
         self.columns: dict[str, QListView] = {}
         self._headings: dict[str, QLabel] = {}
+        self._cards = CardDelegate(self)
         self.new_button = QPushButton(self.tr("New statement…"), self)
         self.new_button.setObjectName("newStatement")
         self.new_button.clicked.connect(self._on_new_clicked)
@@ -95,15 +97,12 @@ class StatementsView(View):
             view.setWordWrap(True)
             view.setSpacing(3)
             view.setResizeMode(QListView.ResizeMode.Adjust)
+            view.setTextElideMode(Qt.TextElideMode.ElideNone)
             view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
             view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            view.setStyleSheet(
-                "QListView { background: #eef1f7; border: 0; }"
-                "QListView::item { background: white; border: 1px solid #cfd7e6;"
-                " border-radius: 4px; padding: 4px; color: #1f2a44; }"
-                "QListView::item:selected { border: 2px solid #2f5fb3; }"
-            )
+            view.setStyleSheet("QListView { background: #eef1f7; border: 0; }")
+            view.setItemDelegate(self._cards)
             view.clicked.connect(self._on_card_clicked)
             self._headings[status] = heading
             box.addWidget(heading)
