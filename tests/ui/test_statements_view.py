@@ -56,6 +56,14 @@ def select_version(qtbot, view, label_start):
     qtbot.waitUntil(lambda: view.editor.versions.current().channel == label_start.split(" ")[0])
 
 
+def action_names(editor):
+    row = editor.actions_row
+    widgets = [row.itemAt(i).widget() for i in range(row.count())]
+    return [
+        w.objectName() for w in widgets if w is not None and w.objectName().startswith("action_")
+    ]
+
+
 def test_board_columns_and_models(qtmodeltester, open_view):
     view = open_view()
     counts = {status: column.model().rowCount() for status, column in view.columns.items()}
@@ -166,6 +174,7 @@ def test_editing_a_published_version_makes_a_new_version_with_a_diff(qtbot, open
     select_version(qtbot, view, "twitter · fr")
     editor = view.editor
     assert "frozen" in editor.versions.frozen_note.text()
+    qtbot.waitUntil(lambda: action_names(editor) == ["action_superseded", "action_withdrawn"])
     shot = tmp_path / "statements_editor.png"
     view.grab().save(str(shot))
     keep_screenshot(shot)

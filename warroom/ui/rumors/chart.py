@@ -88,7 +88,7 @@ class SpreadChart(QWidget):
                 angle=90,
                 pen=pg.mkPen(REBUTTAL_PEN, width=1, style=Qt.PenStyle.DashLine),
                 label=self.tr("rebuttal: %1").replace("%1", ", ".join(channels)),
-                labelOpts={"position": 0.92, "color": REBUTTAL_PEN, "rotateAxis": (1, 0)},
+                labelOpts={"position": 0.7, "color": REBUTTAL_PEN, "rotateAxis": (1, 0)},
             )
             self.plot.addItem(line)
         if data.corrected_at is not None:
@@ -98,7 +98,7 @@ class SpreadChart(QWidget):
                     angle=90,
                     pen=pg.mkPen("#2f5fb3", width=1, style=Qt.PenStyle.DotLine),
                     label=self.tr("corrected at source"),
-                    labelOpts={"position": 0.7, "color": "#2f5fb3", "rotateAxis": (1, 0)},
+                    labelOpts={"position": 0.35, "color": "#2f5fb3", "rotateAxis": (1, 0)},
                 )
             )
         self.totals.setText(

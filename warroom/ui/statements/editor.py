@@ -217,6 +217,8 @@ class StatementEditor(QWidget):
                 widget.deleteLater()
         detail = self._detail
         if detail is None:
+            self.actions_row.addStretch(1)
+            self.actions_row.addWidget(self.add_version_button)
             return
         status = StatementStatus(detail.summary.status)
         allowed = rules.next_actions(status, self._role)
