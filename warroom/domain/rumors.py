@@ -200,9 +200,9 @@ def _strip_noise(text: str) -> str:
 def cluster_near_duplicates(
     posts: Sequence[tuple[int, str]], threshold: float = 85.0, min_size: int = 2
 ) -> list[list[int]]:
-    """Group posts whose texts are near-duplicates (rapidfuzz token-set ratio), largest
-    group first. Links, mentions and hashtags are ignored; a copy-paste campaign with
-    small edits lands in one group."""
+    """Group posts whose texts are near-duplicates (rapidfuzz similarity ratio of the
+    folded texts), largest group first. Links, mentions and hashtags are ignored; a
+    copy-paste campaign with small edits lands in one group."""
     cleaned = [fold(_strip_noise(text)) for _, text in posts]
     keep = [i for i, text in enumerate(cleaned) if len(text) >= 12]
     if len(keep) < 2:
@@ -211,7 +211,7 @@ def cluster_near_duplicates(
     scores = process.cdist(
         texts,
         texts,
-        scorer=fuzz.token_set_ratio,
+        scorer=fuzz.ratio,
         score_cutoff=threshold,
         dtype=np.uint8,
         workers=-1,
