@@ -152,3 +152,22 @@ def test_show_carriers_asks_the_feed_for_the_rumor_posts(qtbot, open_view):
     assert isinstance(wanted, PostFilter) and wanted.text_query == "seveso"
     assert wanted.label.startswith("Rumor: Le site serait")
     assert view.detail.carriers.count() > 0 and view.detail.history.count() == 5
+
+
+def test_hostile_claim_is_shown_as_text(qtbot, open_view):
+    view = open_view()
+    db = view._ctx.crisis.db
+    hostile = "<img src=x onerror=alert(1)><b>Seveso</b>\x07 " + "x" * 100_000
+    from warroom.store import rumors as store
+
+    rumor_id = store.create_rumor(db, hostile, "Inès Benali")
+    view.refresh()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 4)
+    row = view.model.row_of(rumor_id)
+    tooltip = view.model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;img src=x" in tooltip and "<img" not in tooltip
+    view.select_rumor(rumor_id)
+    qtbot.waitUntil(lambda: view.detail.rumor_id() == rumor_id)
+    assert view.detail.claim.text().startswith("<img src=x")
+    stored = Rumor.get_by_id(rumor_id).claim
+    assert len(stored) == 20_000 and "\x07" not in stored  # bounded, control chars dropped

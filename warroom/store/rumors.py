@@ -38,6 +38,12 @@ def _rumor(rumor_id: int) -> Rumor:
     return row
 
 
+def _clean(text: str) -> str:
+    """Untrusted text without control characters (newlines and tabs kept), bounded."""
+    kept = "".join(c for c in text if c in "\n\t" or c.isprintable())
+    return kept.strip()[:MAX_FIELD]
+
+
 def _short(text: str, size: int = 90) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= size else flat[: size - 1] + "…"
@@ -85,7 +91,7 @@ def create_rumor(
             origin = Post.get_or_none(Post.id == origin_post_id)
             seen = origin.created_at if origin else None
         rumor = Rumor.create(
-            claim=claim.strip()[:MAX_FIELD],
+            claim=_clean(claim),
             first_seen=seen or now,
             origin_post=origin_post_id,
             status=RumorStatus.DETECTED.value,
@@ -107,7 +113,7 @@ def create_rumor(
         )
         links = [("rumor", rumor.id)] + ([("post", origin_post_id)] if origin_post_id else [])
         extra = f" ({len(set(all_posts))} posts linked)" if len(set(all_posts)) > 1 else ""
-        logbook.system_entry(db, f"Rumor registered: {claim.strip()}{extra}", links, operator)
+        logbook.system_entry(db, f"Rumor registered: {_clean(claim)}{extra}", links, operator)
     return int(rumor.id)
 
 
@@ -133,7 +139,7 @@ def _record_status(db: peewee.Database, row: Rumor, target: str, operator: str, 
         to_status=target,
         operator=operator,
         at=now,
-        note=note.strip()[:MAX_FIELD],
+        note=_clean(note),
     )
     label = STATUS_LABELS[RumorStatus(target)].lower()
     suffix = f" — {note.strip()}" if note.strip() else ""
@@ -208,7 +214,7 @@ def update_rumor(
             ("match_query", match_query),
         ):
             if value is not None and value.strip() != getattr(row, name):
-                changes[name] = value.strip()[:MAX_FIELD]
+                changes[name] = _clean(value)
                 described.append(f"{name.replace('_', ' ')}: {_short(value.strip(), 60)}")
         if not changes:
             return
@@ -245,7 +251,7 @@ def add_evidence(
         item = RumorEvidence.create(
             rumor=rumor_id,
             kind=kind,
-            text=text.strip()[:MAX_FIELD],
+            text=_clean(text),
             url=url.strip(),
             path=path.strip(),
             added_by=operator,

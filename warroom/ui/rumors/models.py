@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 from warroom.domain.enums import RumorStatus
 from warroom.domain.rumors import STATUS_LABELS
 from warroom.store.rumor_queries import PostHit, RumorSummary
+from warroom.ui.statements.util import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -77,7 +78,7 @@ class RumorTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == 1:
             return QColor(RUMOR_COLOURS.get(item.status, "#1f2a44"))
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return item.claim
+            return plain_tooltip(item.claim)
         return None
 
     def _display(self, item: RumorSummary, column: int) -> str | int:
@@ -137,5 +138,5 @@ class PostHitModel(QAbstractTableModel):
         if role == IdRole:
             return hit.id
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
-            return hit.text
+            return plain_tooltip(hit.text)
         return None

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor
 from warroom.domain.enums import StatementKind, StatementStatus
 from warroom.domain.statements import KIND_LABELS, STATUS_LABELS
 from warroom.store.statement_queries import StatementSummary
+from warroom.ui.statements.util import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -122,7 +123,7 @@ class StatementTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 5 and self._late(item):
             return QColor("#b00020")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return item.title
+            return plain_tooltip(item.title)
         return None
 
     def _next_update_line(self, item: StatementSummary) -> str:

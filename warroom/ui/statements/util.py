@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import Any
 
@@ -27,3 +28,9 @@ def guarded(widget: QWidget, func: Callable[..., Any]) -> Callable[..., None]:
             func(*args)
 
     return call
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip showing untrusted text literally (Qt would render text that looks like
+    HTML as HTML)."""
+    return "<p style='white-space: pre-wrap'>" + html.escape(text) + "</p>"
