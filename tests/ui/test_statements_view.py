@@ -199,3 +199,23 @@ def test_board_screenshot(qtbot, open_view, tmp_path):
     keep_screenshot(shot)
     image = QImage(str(shot))
     assert image.width() >= 700 and distinct_colours(image) > 20
+
+
+def test_promised_next_update_is_entered_in_the_crisis_time_zone(qtbot, open_view):
+    from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone
+
+    from warroom.domain.timeutil import parse_utc
+
+    view = open_view("Inès Benali")
+    click_card(qtbot, view, "draft", "Point de situation")
+    editor = view.editor
+    paris = QDateTime(QDate(2021, 3, 10), QTime(18, 0), QTimeZone(b"Europe/Paris"))
+    editor.next_update.setDateTime(paris)
+    assert editor.next_update.text() == "10/03/2021 18:00"
+    qtbot.mouseClick(editor.set_update_button, Qt.MouseButton.LeftButton)
+    sid = statement_id("Point de situation")
+    expected = parse_utc("2021-03-10T17:00:00Z")
+    qtbot.waitUntil(lambda: Statement.get_by_id(sid).next_update_at == expected)
+    db = view._ctx.crisis.db
+    assert "promised for 2021-03-10 17:00 UTC" in logbook.entries(db, logbook.count(db) - 1)[0].text
+    qtbot.waitUntil(lambda: "overdue" in editor.countdown.text())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
@@ -69,6 +69,10 @@ class StatementEditor(QWidget):
         self.next_update.setObjectName("nextUpdate")
         self.next_update.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.next_update.setCalendarPopup(True)
+        self._zone = QTimeZone(self._ctx.tz.key.encode())
+        if self._zone.isValid():  # shown in the crisis time zone, like every other time
+            self.next_update.setTimeZone(self._zone)
+        self.next_update.setToolTip(self._ctx.tz.key)
         self.set_update_button = QPushButton(self.tr("Promise update"), self)
         self.set_update_button.setObjectName("setNextUpdate")
         self.set_update_button.clicked.connect(self._on_set_update_clicked)
@@ -148,7 +152,11 @@ class StatementEditor(QWidget):
         )
         self.meta.setText(self._meta_text(summary))
         when = summary.next_update_at or utcnow()
-        self.next_update.setDateTime(QDateTime.fromSecsSinceEpoch(int(when.timestamp())))
+        self.next_update.setDateTime(
+            QDateTime.fromSecsSinceEpoch(int(when.timestamp()), self._zone)
+            if self._zone.isValid()
+            else QDateTime.fromSecsSinceEpoch(int(when.timestamp()))
+        )
         latest = sorted(detail.latest().values(), key=lambda v: (v.channel, v.language))
         self._copies = verbatim_copies(
             [VersionText(v.id, v.channel, v.language, v.text) for v in latest]

@@ -131,11 +131,13 @@ class ReviewPanel(QTabWidget):
         self.diff_choice.blockSignals(True)
         self.diff_choice.clear()
         for version in self._history:
-            who = version.created_by
-            self.diff_choice.addItem(
+            label = (
                 self.tr("v%1 by %2 — changes from the previous version")
-                .replace("%1", str(version.version))
-                .replace("%2", who)
+                if version.version > 1
+                else self.tr("v%1 by %2 — first version")
+            )
+            self.diff_choice.addItem(
+                label.replace("%1", str(version.version)).replace("%2", version.created_by)
             )
         self.diff_choice.setCurrentIndex(len(self._history) - 1)
         self.diff_choice.blockSignals(False)
