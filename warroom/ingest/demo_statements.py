@@ -456,6 +456,24 @@ def _rumors(seveso: Statement, communique: Statement) -> None:
         text="Aucune constatation d'origine criminelle à ce stade (pompiers).",
     )
     _history(rumors["pannes services publics"], [])
+    _origins()
+
+
+def _origins() -> None:
+    """Each rumor's origin is the earliest post that carries it (linked to the rumor)."""
+    for rumor in Rumor.select():
+        word = rumor.match_query.split(" OR ")[0].split()[0]
+        first = (
+            Post.select()
+            .where(Post.text.contains(word) & (Post.url != REBUTTAL_URL))
+            .order_by(Post.created_at)
+            .first()
+        )
+        if first is not None:
+            Rumor.update(origin_post=first.id, first_seen=first.created_at).where(
+                Rumor.id == rumor.id
+            ).execute()
+            Post.update(rumor=rumor.id).where(Post.id == first.id).execute()
 
 
 def _history(rumor: Rumor, steps: list[tuple[str, str, int, str]]) -> None:

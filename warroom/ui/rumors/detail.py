@@ -95,6 +95,9 @@ class RumorDetailPanel(QWidget):
         self.history = QListWidget(self)
         self.history.setObjectName("rumorHistory")
         self.history.setWordWrap(True)
+        for listing in (self.evidence, self.rebuttals, self.carriers, self.history):
+            listing.setAlternatingRowColors(True)
+            listing.setSpacing(2)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.chart, self.tr("Spread"))
         self.tabs.addTab(self.evidence, self.tr("Evidence"))

@@ -48,6 +48,9 @@ class ReviewPanel(QTabWidget):
         self.events = QListWidget(self)
         self.events.setObjectName("statementEvents")
         self.addTab(self.events, self.tr("History"))
+        for listing in (self.earlier, self.events):
+            listing.setAlternatingRowColors(True)
+            listing.setSpacing(2)
 
     def _build_checklist(self) -> None:
         page = QWidget(self)
