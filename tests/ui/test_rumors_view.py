@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
 from tests.helpers.dialogs import keep_screenshot, when_shown
 from tests.ui.test_screenshot import distinct_colours
+from warroom.domain.enums import RumorStatus
 from warroom.domain.filters import PostFilter
 from warroom.store import logbook
 from warroom.store.crisis import ensure_operator
@@ -128,15 +129,17 @@ def test_status_action_with_note_is_logged(qtbot, open_view):
     assert view.detail.findChild(QPushButton, "rumor_to_false") is not None
 
 
-def test_observer_change_is_refused_with_a_message(qtbot, open_view):
+def test_observer_cannot_change_a_rumor(qtbot, open_view):
     view = open_view("Olga Observer", role="observer")
     minister = Rumor.get(Rumor.status == "detected")
     click_row(qtbot, view.table, view.model.row_of(minister.id))
     qtbot.waitUntil(lambda: view.detail.rumor_id() == minister.id)
+    button = view.detail.findChild(QPushButton, "rumor_to_investigating")
+    assert not button.isEnabled() and "observer" in button.toolTip()
+    assert not view.detail.save_button.isEnabled()
+    # Even if a click got through, the store refuses it and nothing is written.
     before = logbook.count(view._ctx.crisis.db)
-    qtbot.mouseClick(
-        view.detail.findChild(QPushButton, "rumor_to_investigating"), Qt.MouseButton.LeftButton
-    )
+    view.detail._on_status_clicked(RumorStatus.INVESTIGATING)
     qtbot.waitUntil(lambda: "observer" in view.summary.text())
     assert Rumor.get_by_id(minister.id).status == "detected"
     assert logbook.count(view._ctx.crisis.db) == before

@@ -40,6 +40,7 @@ class RumorDetailPanel(QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self.detail = None
+        self._read_only = True
         self._statements: list[tuple[int, str, str]] = []
         self.claim = QLineEdit(self)
         self.claim.setObjectName("detailClaim")
@@ -62,16 +63,16 @@ class RumorDetailPanel(QWidget):
         self.voice.addItems(["", *BEST_VOICES])
         self.query = QLineEdit(self)
         self.query.setObjectName("matchQuery")
-        save = QPushButton(self.tr("Save details"), self)
+        save = self.save_button = QPushButton(self.tr("Save details"), self)
         save.setObjectName("saveRumor")
         save.clicked.connect(self._on_save_clicked)
         carriers = QPushButton(self.tr("Show carriers in feed"), self)
         carriers.setObjectName("showCarriers")
         carriers.clicked.connect(self._on_carriers_clicked)
-        evidence = QPushButton(self.tr("Add evidence…"), self)
+        evidence = self.evidence_button = QPushButton(self.tr("Add evidence…"), self)
         evidence.setObjectName("addEvidence")
         evidence.clicked.connect(self._on_evidence_clicked)
-        rebuttal = QPushButton(self.tr("Link rebuttal…"), self)
+        rebuttal = self.rebuttal_button = QPushButton(self.tr("Link rebuttal…"), self)
         rebuttal.setObjectName("linkRebuttal")
         rebuttal.clicked.connect(self._on_link_clicked)
         form = QFormLayout()
@@ -122,9 +123,10 @@ class RumorDetailPanel(QWidget):
     def rumor_id(self) -> int | None:
         return self.detail.summary.id if self.detail else None
 
-    def show_rumor(self, detail, spread, carriers, statements) -> None:
+    def show_rumor(self, detail, spread, carriers, statements, role="observer") -> None:
         self.detail, self._statements = detail, statements
         self.setEnabled(detail is not None)
+        self._read_only = role == "observer"
         if detail is None:
             return
         summary = detail.summary
@@ -161,6 +163,8 @@ class RumorDetailPanel(QWidget):
         self.voice.setCurrentText(summary.best_voice)
         self.query.setText(summary.match_query)
         self._rebuild_actions(summary.status)
+        for widget in (self.save_button, self.evidence_button, self.rebuttal_button, self.note):
+            widget.setEnabled(not self._read_only)
         self.chart.show_spread(spread)
         self._fill_lists(detail, carriers)
 
@@ -205,6 +209,9 @@ class RumorDetailPanel(QWidget):
                 widget.deleteLater()
         for goal in next_rumor_statuses(status):
             button = QPushButton(self.tr(STATUS_LABELS[goal]), self)
+            if self._read_only:
+                button.setEnabled(False)
+                button.setToolTip(self.tr("An observer may not change a rumor"))
             button.setObjectName(f"rumor_to_{goal.value}")
             button.setProperty("goal", goal.value)
             button.clicked.connect(self._on_status_button_clicked)

@@ -46,7 +46,7 @@ class RumorFromPostDialog(QDialog):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self.setWindowTitle(self.tr("New rumor from a post"))
+        self.setWindowTitle(self.tr("New rumor — from a post, or by hand"))
         self.resize(760, 560)
         self.search = QLineEdit(self)
         self.search.setObjectName("postSearch")

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from warroom.domain.filters import PostFilter
 from warroom.store import rumor_queries as queries
 from warroom.store import rumors as store
-from warroom.store.statement_queries import list_statements
+from warroom.store.statement_queries import list_statements, operator_role
 from warroom.ui.rumors.detail import RumorDetailPanel
 from warroom.ui.rumors.dialogs import NEW_RUMOR, ClusterDialog, RumorFromPostDialog
 from warroom.ui.rumors.models import IdRole, RumorTableModel
@@ -60,7 +60,8 @@ class RumorsView(View):
         self.summary.setObjectName("rumorSummary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
-        from_post = QPushButton(self.tr("New rumor from a post…"), self)
+        from_post = QPushButton(self.tr("New rumor…"), self)
+        from_post.setToolTip(self.tr("From a post that carries the claim, or by hand"))
         from_post.setObjectName("rumorFromPost")
         from_post.clicked.connect(self._on_from_post_clicked)
         from_cluster = QPushButton(self.tr("From similar posts…"), self)
@@ -128,20 +129,21 @@ class RumorsView(View):
         self.summary.setStyleSheet("color: #b00020; font-weight: 600;")
 
     def select_rumor(self, rumor_id: int) -> None:
-        db = self._ctx.crisis.db
+        db, operator = self._ctx.crisis.db, self._ctx.operator
         self._detail_request += 1
         token = self._detail_request
 
         def fetch():
             detail = queries.get_rumor(rumor_id)
             if detail is None:
-                return None, None, [], []
+                return None, None, [], [], "observer"
             statements = [(s.id, s.title, s.status) for s in list_statements()]
             return (
                 detail,
                 queries.rumor_spread(db, rumor_id),
                 queries.top_carriers(db, rumor_id),
                 statements,
+                operator_role(operator),
             )
 
         self._ctx.runner.run_query(
