@@ -219,3 +219,30 @@ def test_promised_next_update_is_entered_in_the_crisis_time_zone(qtbot, open_vie
     db = view._ctx.crisis.db
     assert "promised for 2021-03-10 17:00 UTC" in logbook.entries(db, logbook.count(db) - 1)[0].text
     qtbot.waitUntil(lambda: "overdue" in editor.countdown.text())
+
+
+@pytest.mark.parametrize("answer", ["No", "Yes"])
+def test_withdrawing_asks_for_confirmation(qtbot, open_view, answer):
+    from PySide6.QtWidgets import QMessageBox
+
+    view = open_view("Hugo Lefèvre")
+    click_card(qtbot, view, "in_review", "Réponse type")
+    editor = view.editor
+    before = logbook.count(view._ctx.crisis.db)
+
+    def reply(box):
+        qtbot.mouseClick(
+            box.button(getattr(QMessageBox.StandardButton, answer)), Qt.MouseButton.LeftButton
+        )
+
+    when_shown(QMessageBox, reply)
+    withdraw = editor.findChild(type(editor.add_version_button), "action_withdrawn")
+    qtbot.mouseClick(withdraw, Qt.MouseButton.LeftButton)
+    sid = statement_id("Réponse type")
+    if answer == "Yes":
+        qtbot.waitUntil(lambda: view.columns["withdrawn"].model().rowCount() == 1)
+        assert Statement.get_by_id(sid).status == "withdrawn"
+        assert logbook.count(view._ctx.crisis.db) == before + 1
+    else:
+        assert Statement.get_by_id(sid).status == "in_review"
+        assert logbook.count(view._ctx.crisis.db) == before

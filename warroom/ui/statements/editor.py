@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -291,7 +292,22 @@ class StatementEditor(QWidget):
         if button is not None:
             self._on_action_clicked(StatementStatus(str(button.property("goal"))))
 
+    def _confirmed(self, goal: StatementStatus) -> bool:
+        """Withdrawing or superseding a statement is asked twice; the rest is not."""
+        if goal not in (StatementStatus.WITHDRAWN, StatementStatus.SUPERSEDED):
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr(rules.ACTION_LABELS[goal]),
+            self.tr("%1 « %2 »? This is recorded in the logbook.")
+            .replace("%1", self.tr(rules.ACTION_LABELS[goal]))
+            .replace("%2", self.title_edit.text()),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def _on_action_clicked(self, goal: StatementStatus) -> None:
+        if not self._confirmed(goal):
+            return
         sid, lock, db, op = (
             self.statement_id(),
             self._lock(),
