@@ -12,7 +12,7 @@ from warroom.domain.enums import RumorStatus
 from warroom.domain.filters import PostFilter
 from warroom.store import logbook
 from warroom.store.crisis import ensure_operator
-from warroom.store.models import Post, Rumor
+from warroom.store.models import Post, Rumor, Statement
 from warroom.ui.rumors.dialogs import RumorFromPostDialog
 from warroom.ui.rumors.view import RumorsView
 
@@ -174,3 +174,15 @@ def test_hostile_claim_is_shown_as_text(qtbot, open_view):
     assert view.detail.claim.text().startswith("<img src=x")
     stored = Rumor.get_by_id(rumor_id).claim
     assert len(stored) == 20_000 and "\x07" not in stored  # bounded, control chars dropped
+
+
+def test_draft_a_rebuttal_from_the_rumor(qtbot, open_view):
+    view = open_view("Inès Benali")
+    minister = Rumor.get(Rumor.status == "detected")
+    click_row(qtbot, view.table, view.model.row_of(minister.id))
+    qtbot.waitUntil(lambda: view.detail.rumor_id() == minister.id)
+    qtbot.mouseClick(view.detail.draft_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.detail.rebuttals.count() == 1)
+    statement = Statement.get(Statement.topic == f"rumor-{minister.id}")
+    assert statement.status == "draft" and statement.title.startswith("Rebuttal — Un ministre")
+    assert Rumor.get_by_id(minister.id).rebuttal_statement_id == statement.id

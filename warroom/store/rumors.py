@@ -302,3 +302,17 @@ def link_posts(db: peewee.Database, rumor_id: int, post_ids: Iterable[int], oper
             operator,
         )
     return changed
+
+
+def draft_rebuttal(db: peewee.Database, rumor_id: int, title: str, operator: str) -> int:
+    """Create a draft statement rebutting the rumor (topic ``rumor-<id>``), link it, and
+    return its id; the statement then follows the normal approval workflow."""
+    from warroom.store.statements import create_statement
+
+    with translated_errors("drafting the rebuttal"), db.atomic():
+        _rumor(rumor_id)
+        statement_id = create_statement(
+            db, title, operator, kind="communique", topic=f"rumor-{rumor_id}"
+        )
+        link_rebuttal(db, rumor_id, statement_id, operator)
+    return statement_id

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from warroom.domain.enums import RumorStatus
 from warroom.domain.rumors import BEST_VOICES, STATUS_LABELS, next_rumor_statuses
 from warroom.store import rumors as store
+from warroom.store.rumors import draft_rebuttal
 from warroom.ui.rumors.chart import SpreadChart
 from warroom.ui.rumors.dialogs import CorrectedDialog, EvidenceDialog, LinkStatementDialog
 from warroom.ui.rumors.models import RUMOR_COLOURS, rumor_status_label
@@ -80,7 +81,11 @@ class RumorDetailPanel(QWidget):
         form.addRow(self.tr("Best voice to rebut"), self.voice)
         form.addRow(self.tr("Match query"), self.query)
         tools = QHBoxLayout()
-        for button in (save, carriers, evidence, rebuttal):
+        draft = self.draft_button = QPushButton(self.tr("Draft a rebuttal"), self)
+        draft.setObjectName("draftRebuttal")
+        draft.setToolTip(self.tr("Create a draft statement rebutting this rumor and link it"))
+        draft.clicked.connect(self._on_draft_clicked)
+        for button in (save, carriers, evidence, rebuttal, draft):
             tools.addWidget(button)
         tools.addStretch(1)
         self.chart = SpreadChart(ctx.tz, self)
@@ -163,7 +168,13 @@ class RumorDetailPanel(QWidget):
         self.voice.setCurrentText(summary.best_voice)
         self.query.setText(summary.match_query)
         self._rebuild_actions(summary.status)
-        for widget in (self.save_button, self.evidence_button, self.rebuttal_button, self.note):
+        for widget in (
+            self.save_button,
+            self.evidence_button,
+            self.rebuttal_button,
+            self.draft_button,
+            self.note,
+        ):
             widget.setEnabled(not self._read_only)
         self.chart.show_spread(spread)
         self._fill_lists(detail, carriers)
@@ -279,6 +290,16 @@ class RumorDetailPanel(QWidget):
         values = dialog.values()
         self.write.emit(
             lambda: store.add_evidence(db, rid, op, **values), self.tr("Evidence added")
+        )
+
+    def _on_draft_clicked(self) -> None:
+        rid, db, op = self.rumor_id(), self._ctx.crisis.db, self._ctx.operator
+        if rid is None or self.detail is None:
+            return
+        claim = " ".join(self.detail.summary.claim.split())
+        title = self.tr("Rebuttal — %1").replace("%1", claim[:120])
+        self.write.emit(
+            lambda: draft_rebuttal(db, rid, title, op), self.tr("Draft rebuttal created and linked")
         )
 
     def _on_link_clicked(self) -> None:
