@@ -186,3 +186,15 @@ def test_draft_a_rebuttal_from_the_rumor(qtbot, open_view):
     statement = Statement.get(Statement.topic == f"rumor-{minister.id}")
     assert statement.status == "draft" and statement.title.startswith("Rebuttal — Un ministre")
     assert Rumor.get_by_id(minister.id).rebuttal_statement_id == statement.id
+
+
+def test_dialog_opened_for_one_post_chooses_it(qtbot, demo_crisis, make_context):
+    ctx = make_context(demo_crisis)
+    target = Post.select().where(Post.text.contains("bourse")).order_by(Post.id).first()
+    dialog = RumorFromPostDialog(ctx, post_id=target.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.post_id == target.id)
+    assert dialog.model.rowCount() == 1 and dialog.claim.text() == " ".join(target.text.split())
+    qtbot.waitUntil(lambda: dialog.existing.count() == 2)  # the "bourse" rumor is suggested
+    assert "bourse" in dialog.existing.itemText(1)

@@ -361,28 +361,40 @@ REBUTTAL_TEXTS = [
 ]
 
 
+BOURSE_TEXTS = [
+    "Incendie juste avant l'introduction en bourse… étrange coïncidence #hexacloud",
+    "Un incendie pile avant l'entrée en bourse ? Je ne crois pas aux coïncidences",
+    "Qui profite de l'incendie à quelques jours de l'introduction en bourse ?",
+]
+OTHER_RUMORS = ("bourse", "coïncidence", "services publics")
+
+
 def _rumor_posts(rng: random.Random) -> None:
     """Reword existing demo posts (counts, authors, times and links stay as they are) so
     that the rumor rises before the rebuttal and fades after it, and the rebuttal link
     spreads after its publication."""
     kinds = ["activist", "unknown", "customer", "influencer"]
     candidates = list(
-        Post.select(Post.id, Post.created_at)
+        Post.select(Post.id, Post.created_at, Post.text)
         .join(Author)
         .where(Author.kind.in_(kinds) & Post.repost_of.is_null())
         .order_by(Post.id)
     )
     origins = {r.origin_post_id for r in Rumor.select(Rumor.origin_post)}
-    rumor_ids, rebuttal_ids = [], []
+    rumor_ids, rebuttal_ids, bourse_ids = [], [], []
     for post in candidates:
-        if post.id in origins:
-            continue
+        if post.id in origins or any(w in post.text for w in OTHER_RUMORS):
+            continue  # keep the carriers of the other rumors
         minutes = (post.created_at - T0).total_seconds() / 60
         chance = 0.85 if minutes <= 410 else 0.12  # the rebuttal is published at 06:27
         if 100 <= minutes <= 700 and rng.random() < chance:
             rumor_ids.append(post.id)
         elif 400 <= minutes <= 900 and rng.random() < 0.6:
             rebuttal_ids.append(post.id)
+        elif 260 <= minutes <= 1100 and rng.random() < 0.3:
+            bourse_ids.append(post.id)
+    for post_id in bourse_ids:
+        _reword(post_id, rng.choice(BOURSE_TEXTS))
     for post_id in rumor_ids:
         _reword(post_id, rng.choice(RUMOR_TEXTS))
     for post_id in rebuttal_ids:

@@ -378,15 +378,19 @@ class PostHit:
     rumor_id: int | None
 
 
-def search_posts(db: peewee.Database, query: str = "", limit: int = 200) -> list[PostHit]:
+def search_posts(
+    db: peewee.Database, query: str = "", limit: int = 200, post_id: int | None = None
+) -> list[PostHit]:
     """Posts to start a rumor from: FTS matches of ``query`` (newest first), or the newest
-    posts when the query is empty."""
+    posts when the query is empty, or the one post ``post_id``."""
     base = (
         "SELECT p.id, p.created_at, p.channel, a.handle, p.text, p.reach, p.rumor_id "
         "FROM post p JOIN author a ON a.id = p.author_id"
     )
     try:
-        if query.strip():
+        if post_id is not None:
+            rows = db.execute_sql(base + " WHERE p.id = ?", (post_id,)).fetchall()
+        elif query.strip():
             rows = db.execute_sql(
                 base + " WHERE p.id IN (SELECT rowid FROM post_fts WHERE post_fts MATCH ?) "
                 "ORDER BY p.created_at DESC LIMIT ?",

@@ -41,11 +41,13 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
 
 class RumorFromPostDialog(QDialog):
     """Find the post that carries the claim, then register a new rumor from it, or link
-    it to an existing rumor whose match query already finds it."""
+    it to an existing rumor whose match query already finds it. With ``post_id`` (e.g.
+    opened from the feed) that post is shown and chosen already."""
 
-    def __init__(self, ctx, parent=None) -> None:
+    def __init__(self, ctx, parent=None, post_id: int | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        self._initial_post = post_id
         self.setWindowTitle(self.tr("New rumor — from a post, or by hand"))
         self.resize(760, 560)
         self.search = QLineEdit(self)
@@ -94,9 +96,10 @@ class RumorFromPostDialog(QDialog):
         self._debounce.start()
 
     def _run_search(self) -> None:
-        db, text = self._ctx.crisis.db, self.search.text()
+        db, text, only = self._ctx.crisis.db, self.search.text(), self._initial_post
+        self._initial_post = None
         self._ctx.runner.run_query(
-            lambda: rumor_queries.search_posts(db, text),
+            lambda: rumor_queries.search_posts(db, text, post_id=only),
             on_success=guarded(self, self._on_found),
             on_failure=guarded(self, lambda exc: self.status.setText(str(exc))),
         )
@@ -104,6 +107,9 @@ class RumorFromPostDialog(QDialog):
     def _on_found(self, hits) -> None:
         self.model.set_rows(hits)
         self.status.setText(self.tr("%1 posts").replace("%1", str(len(hits))))
+        if len(hits) == 1 and self.post_id is None:  # one post given or found: take it
+            self.table.selectRow(0)
+            self._on_table_clicked(self.model.index(0, 0))
 
     def _on_table_clicked(self, index) -> None:
         hit = self.model.hit(index.row())
