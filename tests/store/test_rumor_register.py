@@ -7,6 +7,7 @@ import pytest
 
 from warroom.domain.timeutil import parse_utc
 from warroom.store import logbook
+from warroom.store import rumor_matching as matching
 from warroom.store import rumor_queries as rq
 from warroom.store import rumors as rs
 from warroom.store import statements as st
@@ -148,20 +149,20 @@ def test_suggestions_and_rumor_from_a_cluster(cell):
     db = cell.db
     rid = rs.create_rumor(db, "Seveso", CM, match_query="seveso OR classé")
     post = add_post("p1", "Le site serait classé ??", 5)
-    assert rq.suggest_rumors_for_post(db, post) == [(rid, "Seveso")]
+    assert matching.suggest_rumors_for_post(db, post) == [(rid, "Seveso")]
     rs.set_status(db, rid, "closed", CM)
-    assert rq.suggest_rumors_for_post(db, post) == []  # closed rumors are not suggested
+    assert matching.suggest_rumors_for_post(db, post) == []  # closed rumors are not suggested
     copies = [
         add_post(
             f"c{i}", f"Incendie criminel avant la bourse, c'est évident {i}", 30 + i, handle=f"h{i}"
         )
         for i in range(4)
     ]
-    clusters = rq.near_duplicate_clusters(db)
+    clusters = matching.near_duplicate_clusters(db)
     assert clusters[0].post_ids == copies and clusters[0].reach == 400
     new = rs.create_rumor(db, "Incendie criminel", CM, post_ids=clusters[0].post_ids)
     row = Rumor.get_by_id(new)
     assert row.origin_post_id == copies[0] and row.first_seen == T0 + timedelta(minutes=30)
     assert Post.select().where(Post.rumor == new).count() == 4
     assert "(4 posts linked)" in last_text(db).text
-    assert rq.near_duplicate_clusters(db) == []  # linked posts are no longer offered
+    assert matching.near_duplicate_clusters(db) == []  # linked posts are no longer offered

@@ -5,6 +5,7 @@ import pytest
 
 from warroom.domain.timeutil import parse_utc
 from warroom.store import logbook
+from warroom.store import statement_details as details
 from warroom.store import statement_queries as q
 from warroom.store import statements as st
 from warroom.store.errors import StoreError
@@ -195,11 +196,11 @@ def test_criteria_are_kept_per_version(cell):
     db = cell.db
     sid = new_statement(db)
     version = StatementVersion.get(StatementVersion.statement == sid)
-    st.set_criteria(db, version.id, {"facts": True, "empathy": False}, COMMS)
-    st.set_criteria(db, version.id, {"empathy": True}, COMMS)
+    details.set_criteria(db, version.id, {"facts": True, "empathy": False}, COMMS)
+    details.set_criteria(db, version.id, {"empathy": True}, COMMS)
     assert StatementVersion.get_by_id(version.id).criteria == {"empathy": True, "facts": True}
     with pytest.raises(StoreError, match="unknown criteria"):
-        st.set_criteria(db, version.id, {"charm": True}, COMMS)
+        details.set_criteria(db, version.id, {"charm": True}, COMMS)
 
 
 def test_earlier_published_statements_on_the_same_topic(cell):
@@ -218,7 +219,7 @@ def test_targets_and_next_update_are_saved_and_logged(cell):
     sid = new_statement(db)
     groups = [gid for gid, _ in q.stakeholder_groups()[:2]]
     when = parse_utc("2021-03-10T15:00:00Z")
-    st.update_details(db, sid, COMMS, lock(sid), target_ids=groups, next_update_at=when)
+    details.update_details(db, sid, COMMS, lock(sid), target_ids=groups, next_update_at=when)
     detail = q.get_statement(sid)
     assert detail.target_ids == groups and detail.summary.next_update_at == when
     assert "next update promised for 2021-03-10 15:00 UTC" in latest_entry(db).text

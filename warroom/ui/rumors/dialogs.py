@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from warroom.domain.rumors import suggest_match_query
-from warroom.store import rumor_queries
+from warroom.store import rumor_matching
 from warroom.ui.rumors.models import PostHitModel
 from warroom.ui.statements.util import guarded
 
@@ -99,7 +99,7 @@ class RumorFromPostDialog(QDialog):
         db, text, only = self._ctx.crisis.db, self.search.text(), self._initial_post
         self._initial_post = None
         self._ctx.runner.run_query(
-            lambda: rumor_queries.search_posts(db, text, post_id=only),
+            lambda: rumor_matching.search_posts(db, text, post_id=only),
             on_success=guarded(self, self._on_found),
             on_failure=guarded(self, lambda exc: self.status.setText(str(exc))),
         )
@@ -119,7 +119,7 @@ class RumorFromPostDialog(QDialog):
         self.query.setText(suggest_match_query(hit.text))
         db = self._ctx.crisis.db
         self._ctx.runner.run_query(
-            lambda: rumor_queries.suggest_rumors_for_post(db, hit.id),
+            lambda: rumor_matching.suggest_rumors_for_post(db, hit.id),
             on_success=guarded(self, self._on_suggestions),
         )
 

@@ -9,7 +9,8 @@ from PySide6.QtGui import QColor
 
 from warroom.domain.enums import RumorStatus
 from warroom.domain.rumors import STATUS_LABELS
-from warroom.store.rumor_queries import PostHit, RumorSummary
+from warroom.store.rumor_matching import PostHit
+from warroom.store.rumor_queries import RumorSummary
 from warroom.ui.statements.util import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex

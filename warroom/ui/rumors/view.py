@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from warroom.domain.filters import PostFilter
+from warroom.store import rumor_matching as matching
 from warroom.store import rumor_queries as queries
 from warroom.store import rumors as store
 from warroom.store.statement_queries import list_statements, operator_role
@@ -202,7 +203,7 @@ class RumorsView(View):
         db = self._ctx.crisis.db
         self.summary.setText(self.tr("Grouping similar posts…"))
         self._ctx.runner.run_query(
-            lambda: queries.near_duplicate_clusters(db),
+            lambda: matching.near_duplicate_clusters(db),
             on_success=guarded(self, self._on_clusters),
             on_failure=guarded(self, self._on_failed),
         )

@@ -26,6 +26,7 @@ from warroom.domain import statements as rules
 from warroom.domain.criteria import VersionText, auto_hints, verbatim_copies
 from warroom.domain.enums import StatementStatus
 from warroom.domain.timeutil import utcnow
+from warroom.store import statement_details as details
 from warroom.store import statement_queries as queries
 from warroom.store import statements as store
 from warroom.ui.statements.dialogs import AddVersionDialog, PublishDialog, TargetsDialog
@@ -341,7 +342,7 @@ class StatementEditor(QWidget):
             return
         sid, lock, db, op = detail.summary.id, self._lock(), self._ctx.crisis.db, self._ctx.operator
         self._write(
-            lambda: store.update_details(db, sid, op, lock, title=title), self.tr("Title saved")
+            lambda: details.update_details(db, sid, op, lock, title=title), self.tr("Title saved")
         )
 
     def _on_set_update_clicked(self) -> None:
@@ -355,7 +356,7 @@ class StatementEditor(QWidget):
             return
         when = datetime.fromtimestamp(self.next_update.dateTime().toSecsSinceEpoch(), UTC)
         self._write(
-            lambda: store.update_details(db, sid, op, lock, next_update_at=when),
+            lambda: details.update_details(db, sid, op, lock, next_update_at=when),
             self.tr("Next update promised"),
         )
 
@@ -369,7 +370,7 @@ class StatementEditor(QWidget):
         chosen, sid, lock = dialog.chosen(), detail.summary.id, self._lock()
         db, op = self._ctx.crisis.db, self._ctx.operator
         self._write(
-            lambda: store.update_details(db, sid, op, lock, target_ids=chosen),
+            lambda: details.update_details(db, sid, op, lock, target_ids=chosen),
             self.tr("Targets saved"),
         )
 
@@ -420,4 +421,4 @@ class StatementEditor(QWidget):
         if version is None:
             return
         db, op, vid = self._ctx.crisis.db, self._ctx.operator, version.id
-        self._write(lambda: store.set_criteria(db, vid, ticked, op), self.tr("Checklist saved"))
+        self._write(lambda: details.set_criteria(db, vid, ticked, op), self.tr("Checklist saved"))
