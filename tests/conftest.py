@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +13,21 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO.parent / "shared" / "data"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _garbage_collected_on_main_thread():
+    """Collect cyclic garbage only on the test (GUI) thread: a collection triggered in a
+    worker thread would destroy Qt objects there and crash (see warroom/ui/garbage.py)."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_test():
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)
@@ -62,3 +78,20 @@ def big_crisis_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 BIG_POSTS = 200_000
+
+
+@pytest.fixture
+def cell(crisis):
+    """A crisis with one operator per role (issue #7: statements and rumors)."""
+    from warroom.store.crisis import ensure_operator
+
+    roles = {
+        "Dana Director": "director",
+        "Colin Comms": "comms_lead",
+        "Cami Community": "community_manager",
+        "Lea Legal": "legal",
+        "Otto Observer": "observer",
+    }
+    for name, role in roles.items():
+        ensure_operator(crisis.db, name, role)
+    return crisis

@@ -69,7 +69,7 @@ def test_stats_json_has_documented_keys(demo_crisis, capsys):
     } <= stats.keys()
     assert stats["posts"]["total"] == sum(stats["posts"]["by_channel"].values()) == 420
     assert set(stats["statements"]) == {"total", "by_status"}
-    assert stats["statements"]["by_status"]["published"] == 1
+    assert stats["statements"]["by_status"]["published"] == 2  # + the Seveso rebuttal
     assert stats["rumors"]["total"] == 3
     source = stats["sources"][0]
     assert {"name", "kind", "last_success", "last_error", "post_count"} <= source.keys()

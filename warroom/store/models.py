@@ -118,14 +118,19 @@ class Statement(BaseModel):
     lock_version = pw.IntegerField(default=1)
     created_at = UtcDateTimeField()
     updated_at = UtcDateTimeField()
+    legal_reviewed_by = pw.TextField(null=True)
+    legal_reviewed_at = UtcDateTimeField(null=True)
 
 
 class StatementTarget(BaseModel):
+    statement_id: int
+    group_id: int
     statement = pw.ForeignKeyField(Statement, backref="targets", on_delete="CASCADE")
     group = pw.ForeignKeyField(StakeholderGroup, on_delete="CASCADE")
 
 
 class StatementVersion(BaseModel):
+    statement_id: int
     statement = pw.ForeignKeyField(Statement, backref="versions", on_delete="CASCADE")
     channel = pw.TextField()
     language = pw.TextField(default="fr")
@@ -150,6 +155,8 @@ class StatementEvent(BaseModel):
 
 
 class Rumor(BaseModel):
+    origin_post_id: int | None
+    rebuttal_statement_id: int | None
     claim = pw.TextField()
     first_seen = UtcDateTimeField()
     origin_post = pw.DeferredForeignKey("Post", null=True, on_delete="SET NULL")
@@ -204,6 +211,34 @@ class Post(BaseModel):
     rumor = pw.ForeignKeyField(Rumor, null=True, backref="posts", on_delete="SET NULL")
     source = pw.ForeignKeyField(Source, null=True, on_delete="SET NULL")
     raw = JsonField(null=True)
+
+
+class RumorEvent(BaseModel):
+    rumor_id: int
+    rumor = pw.ForeignKeyField(Rumor, backref="events", on_delete="CASCADE")
+    from_status = pw.TextField(null=True)
+    to_status = pw.TextField()
+    operator = pw.TextField()
+    at = UtcDateTimeField()
+    note = pw.TextField(default="")
+
+
+class RumorEvidence(BaseModel):
+    rumor_id: int
+    rumor = pw.ForeignKeyField(Rumor, backref="evidence_items", on_delete="CASCADE")
+    kind = pw.TextField(default="note")
+    text = pw.TextField(default="")
+    url = pw.TextField(default="")
+    path = pw.TextField(default="")
+    added_by = pw.TextField()
+    added_at = UtcDateTimeField()
+
+
+class RumorRebuttal(BaseModel):
+    rumor_id: int
+    statement_id: int
+    rumor = pw.ForeignKeyField(Rumor, backref="rebuttals", on_delete="CASCADE")
+    statement = pw.ForeignKeyField(Statement, backref="rebutted_rumors", on_delete="CASCADE")
 
 
 class LogEntry(BaseModel):
@@ -272,6 +307,9 @@ ALL_MODELS: list[type[BaseModel]] = [
     StatementEvent,
     Rumor,
     Post,
+    RumorEvent,
+    RumorEvidence,
+    RumorRebuttal,
     LogEntry,
     PostStatement,
     SavedView,

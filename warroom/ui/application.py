@@ -26,6 +26,7 @@ from warroom.store.crisis import crisis_info, ensure_operator
 from warroom.store.db import CRISIS_SUFFIX, CrisisDatabase
 from warroom.tasks import ChangeHub, TaskRunner
 from warroom.ui.context import AppContext, Navigator
+from warroom.ui.garbage import GuiGarbageCollector
 from warroom.ui.main_window import MainWindow
 
 log = logging.getLogger("warroom.ui")
@@ -244,6 +245,7 @@ def _install_excepthook() -> None:
 
 def run_gui(args: argparse.Namespace) -> int:
     app = ensure_app()
+    collector = GuiGarbageCollector(app)
     settings = make_settings()
     operator = ask_operator(settings, args.operator)
     if operator is None:
@@ -264,4 +266,5 @@ def run_gui(args: argparse.Namespace) -> int:
     _install_excepthook()
     code = app.exec()
     gui.close_crisis()
+    collector.stop()
     return int(code)

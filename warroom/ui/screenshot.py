@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from warroom.store.db import CrisisDatabase
 from warroom.ui.application import build_context, ensure_app, make_settings
+from warroom.ui.garbage import GuiGarbageCollector
 
 
 def render_views(crisis_path: Path, out_dir: Path, size: tuple[int, int]) -> list[dict[str, Any]]:
@@ -19,6 +20,7 @@ def render_views(crisis_path: Path, out_dir: Path, size: tuple[int, int]) -> lis
 
     out_dir.mkdir(parents=True, exist_ok=True)
     app = ensure_app()
+    collector = GuiGarbageCollector(app)
     crisis = CrisisDatabase.open(crisis_path)
     settings = make_settings()
     ctx = build_context(
@@ -64,4 +66,5 @@ def render_views(crisis_path: Path, out_dir: Path, size: tuple[int, int]) -> lis
         window.close()
         ctx.runner.shutdown()
         crisis.close()
+        collector.stop()
         del app

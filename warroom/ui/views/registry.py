@@ -11,7 +11,9 @@ from warroom.ui.context import AppContext
 from warroom.ui.dashboard.view import DashboardView
 from warroom.ui.feed.view import FeedView
 from warroom.ui.logbook.view import LogbookView
+from warroom.ui.rumors.view import RumorsView
 from warroom.ui.sources.view import SourcesView
+from warroom.ui.statements.view import StatementsView
 from warroom.ui.timeline.view import TimelineView
 from warroom.ui.views.base import View
 from warroom.ui.views.placeholder import PlaceholderView
@@ -55,18 +57,8 @@ VIEW_SPECS: tuple[ViewSpec, ...] = (
         LEFT,
         missing=("the power/interest grid and the group × channel heat map arrive with issue #5."),
     ),
-    ViewSpec(
-        "statements",
-        "Statements",
-        LEFT,
-        missing=("the statement board, editor and approval workflow arrive with issue #7."),
-    ),
-    ViewSpec(
-        "rumors",
-        "Rumors",
-        LEFT,
-        missing=("the rumor register and spread curves arrive with issue #7."),
-    ),
+    ViewSpec("statements", "Statements", LEFT, build=StatementsView),
+    ViewSpec("rumors", "Rumors", LEFT, build=RumorsView),
     ViewSpec("sources", "Sources", LEFT, build=SourcesView),
     ViewSpec("logbook", "Logbook", RIGHT, build=LogbookView),
     ViewSpec("timeline", "Timeline", RIGHT, build=TimelineView),

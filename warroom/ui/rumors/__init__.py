@@ -1,0 +1,1 @@
+"""The Rumors view: register, detail, spread chart (issue #7)."""

@@ -1,0 +1,1 @@
+"""The Statements view: board, list, editor (issue #7)."""
