@@ -206,6 +206,26 @@ class Post(BaseModel):
     raw = JsonField(null=True)
 
 
+class GraphNode(BaseModel):
+    """An account's saved layout position and community in the propagation graph."""
+
+    author = pw.ForeignKeyField(Author, primary_key=True, on_delete="CASCADE")
+    x = pw.FloatField()
+    y = pw.FloatField()
+    community = pw.IntegerField(null=True)
+    updated_at = UtcDateTimeField()
+
+
+class GraphCommunity(BaseModel):
+    """A community's label; ``edited`` marks a label the operator wrote."""
+
+    community = pw.IntegerField(primary_key=True)
+    label = pw.TextField(default="")
+    edited = pw.BooleanField(default=False)
+    size = pw.IntegerField(default=0)
+    updated_at = UtcDateTimeField()
+
+
 class LogEntry(BaseModel):
     """A main-courante entry. Never updated, never deleted (see ``store.logbook``)."""
 
@@ -254,5 +274,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     StatementEvent,
     Rumor,
     Post,
+    GraphNode,
+    GraphCommunity,
     LogEntry,
 ]
