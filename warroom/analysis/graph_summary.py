@@ -72,19 +72,20 @@ def analyse(
     labels = label_communities(membership, accounts, result.hashtags)
     if saved is not None:
         labels.update({c: saved.labels[c] for c in saved.edited if c in saved.labels})
+    quality = metrics.modularity(plain, membership)
     return GraphAnalysis(
         pagerank=metrics.influence(graph),
         betweenness=metrics.bridges(plain, seed),
         membership=membership,
-        modularity=metrics.modularity(plain, membership),
+        modularity=quality,
         labels=labels,
         cascades=metrics.cascades(result),
-        fireworks=fireworks(plain, membership),
+        fireworks=fireworks(plain, membership, quality),
         degree=dict(plain.degree()),
     )
 
 
-def fireworks(plain: nx.Graph, membership: dict[int, int]) -> dict[str, Any]:
+def fireworks(plain: nx.Graph, membership: dict[int, int], modularity: float) -> dict[str, Any]:
     total = float(plain.size(weight="weight"))
     sizes: dict[int, int] = {}
     for community in membership.values():
@@ -108,7 +109,6 @@ def fireworks(plain: nx.Graph, membership: dict[int, int]) -> dict[str, Any]:
             star_weight += sum(plain.edges[node, nb]["weight"] for nb in leaves)
     share_top = inside / total if total else 0.0
     share_star = star_weight / total if total else 0.0
-    modularity = metrics.modularity(plain, membership)
     if total == 0:
         pattern = "empty"
     elif share_star > 0.5:
