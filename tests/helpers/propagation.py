@@ -9,7 +9,7 @@ ingestion helper): it inserts authors and posts with SQL into the real schema. O
 Twitter15 conversion rules (the quirks listed in SOURCES.md):
 - a post is a ``(uid, tweet_id)`` node of the tree; its id is ``"<tweet_id>-<uid>"`` (a
   retweet is recorded under the source tweet's id, so the tweet id alone is not unique);
-- the first line naming a child gives its parent; later lines for the same child
+- the first line naming a child (as a child) gives its parent; later lines for the same child
   (duplicate edges, second parents) are dropped, and so are self-loops (child == parent);
 - a child carrying the source tweet's id (or its parent's) is a reshare (``repost_of``),
   any other a reply (``reply_to``);
@@ -50,6 +50,7 @@ def tree_posts(path: Path) -> tuple[Node, dict[Node, Node | None], dict[Node, fl
     post, delay in minutes of each post)."""
     parent: dict[Node, Node | None] = {}
     delay: dict[Node, float] = {}
+    has_parent: set[Node] = set()
     root: Node | None = None
     for line in path.read_text().splitlines():
         parsed = parse_tree_line(line)
@@ -61,11 +62,13 @@ def tree_posts(path: Path) -> tuple[Node, dict[Node, Node | None], dict[Node, fl
             root = child
             parent.setdefault(child, None)
             delay.setdefault(child, float(cdelay))
+            has_parent.add(child)
             continue
         up = (puid, ptid)
-        if up == child or child in parent:
+        if up == child or child in has_parent:
             continue
         parent[child] = up
+        has_parent.add(child)
         delay[child] = float(cdelay)
         if up not in parent:  # a parent never listed as a child
             parent[up] = None
@@ -98,7 +101,8 @@ def twitter15_records(paths: Iterable[Path], channel: str = "twitter") -> Iterat
 
 def rumoureval_records(limit: int | None = None) -> Iterator[dict]:
     """RumourEval threads as replies with text. The dataset has no author ids: each post
-    gets its own account (``u<post id>``)."""
+    gets its own account (``u<post id>``). Entries listed beside the source at the top of
+    a thread (replies whose parent is missing) become posts without a parent."""
     structures = json.loads((RUMOUREVAL / "structures.json").read_text())
     posts = json.loads((RUMOUREVAL / "posts.json").read_text())
     for index, (thread, tree) in enumerate(structures.items()):

@@ -180,7 +180,7 @@ def load_posts(db: peewee.Database, scope: GraphScope, after_id: int = 0) -> lis
     try:
         with translated_errors("reading posts for the graph"):
             rows = db.execute_sql(sql, params).fetchall()
-    except sqlite3.OperationalError as exc:  # a malformed FTS query of the rumor
+    except (sqlite3.OperationalError, peewee.OperationalError) as exc:  # malformed FTS query
         raise StoreError(f"the rumor's search query cannot be used: {exc}") from exc
     return [
         PostLinks(
