@@ -44,7 +44,7 @@ EDGE_COLOURS: dict[EdgeType, tuple[int, int, int]] = {
     EdgeType.QUOTE: (150, 90, 190),
     EdgeType.MENTION: (120, 160, 90),
 }
-MIN_SIZE, MAX_SIZE = 4.0, 28.0
+MIN_SIZE, MAX_SIZE = 5.0, 30.0
 SEED = metrics.SEED
 
 Progress = Callable[[int, int], None]
@@ -91,7 +91,7 @@ def node_sizes(pagerank: np.ndarray) -> np.ndarray:
     if len(pagerank) == 0:
         return pagerank
     relative = np.sqrt(pagerank * len(pagerank))
-    return np.clip(MIN_SIZE + 3.0 * (relative - 1.0), MIN_SIZE, MAX_SIZE)
+    return np.clip(MIN_SIZE + 5.0 * (relative - 1.0), MIN_SIZE, MAX_SIZE)
 
 
 def prepare_drawing(
@@ -99,7 +99,10 @@ def prepare_drawing(
     scope: GraphScope = GraphScope(),
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    relayout: bool = False,
 ) -> GraphDrawing:
+    """Build, analyse and place the graph of ``scope``; ``relayout`` ignores the saved
+    positions and lays the whole graph out again."""
     builder, accounts = build_graph(db, scope)
     whole = scope == GraphScope()
     saved = graph_store.load_communities(db)
@@ -109,19 +112,22 @@ def prepare_drawing(
             n: saved.members.get(n, analysis.membership[n]) for n in analysis.membership
         }
         analysis.labels = {**analysis.labels, **saved.labels}
-    return _drawing(db, scope, builder.result, analysis, accounts, progress, cancelled, whole)
+    saved_positions = {} if relayout else graph_store.load_positions(db)
+    return _drawing(
+        scope, builder.result, analysis, accounts, saved_positions, (progress, cancelled), whole
+    )
 
 
 def _drawing(
-    db: peewee.Database,
     scope: GraphScope,
     result: PropagationGraph,
     analysis: GraphAnalysis,
     accounts: dict[int, AccountInfo],
-    progress: Progress | None,
-    cancelled: Cancelled | None,
+    saved: dict[int, tuple[float, float]],
+    callbacks: tuple[Progress | None, Cancelled | None],
     whole: bool,
 ) -> GraphDrawing:
+    progress, cancelled = callbacks
     nodes = sorted(result.graph.nodes)
     index = {node: i for i, node in enumerate(nodes)}
     node_time, edges, edge_time = result.time_arrays(nodes)
@@ -133,7 +139,6 @@ def _drawing(
         ],
         dtype=np.int8,
     )
-    saved = graph_store.load_positions(db)
     known = {index[n]: xy for n, xy in saved.items() if n in index}
     pos = np.zeros((len(nodes), 2))
     new_positions: dict[int, tuple[float, float]] = {}

@@ -368,3 +368,11 @@ def set_community_label(db: peewee.Database, community: int, label: str) -> None
         )
         if not updated:
             GraphCommunity.create(community=community, label=text, edited=True, updated_at=utcnow())
+
+
+def scope_choices(db: peewee.Database) -> tuple[list[str], list[tuple[int, str]]]:
+    """Channels that have posts, and rumors ``(id, claim)``, for the view's filters."""
+    with translated_errors("reading the graph filters"):
+        channels = [row[0] for row in db.execute_sql("SELECT DISTINCT channel FROM post")]
+        rumors = db.execute_sql("SELECT id, claim FROM rumor ORDER BY id").fetchall()
+    return sorted(channels), [(int(r[0]), str(r[1])) for r in rumors]

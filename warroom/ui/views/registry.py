@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, Qt
 
 from warroom.ui.context import AppContext
+from warroom.ui.graph.view import GraphView
 from warroom.ui.views.base import View
 from warroom.ui.views.logbook import LogbookView
 from warroom.ui.views.placeholder import PlaceholderView
@@ -53,14 +54,7 @@ VIEW_SPECS: tuple[ViewSpec, ...] = (
             "volume chart arrive with the live feed (issue #4)."
         ),
     ),
-    ViewSpec(
-        "graph",
-        "Graph",
-        LEFT,
-        missing=(
-            "the propagation graph (hubs, communities, bridges, replay) arrives with issue #8."
-        ),
-    ),
+    ViewSpec("graph", "Graph", LEFT, build=GraphView),
     ViewSpec(
         "stakeholders",
         "Stakeholders",
