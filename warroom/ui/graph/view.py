@@ -352,11 +352,11 @@ class GraphView(View):
             return
         self.hover.setText(self._account_text(index).replace("\n", "  ·  "))
 
-    def _select(self, index: int) -> None:
+    def _select(self, index: int, centre: bool = True) -> None:
         drawing = self._drawing
         if drawing is None:
             return
-        self.canvas.select(index)
+        self.canvas.select(index, centre)
         self.panel.show_account(self._account_text(index), index)
         author_id = drawing.nodes[index]
         db = self._ctx.crisis.db
@@ -372,7 +372,7 @@ class GraphView(View):
         )
 
     def _on_canvas_node_clicked(self, index: int) -> None:
-        self._select(index)
+        self._select(index, centre=False)  # the node is under the mouse: do not move it
         self._on_panel_show_feed(index)
 
     def _on_panel_node_chosen(self, index: int) -> None:
@@ -382,7 +382,7 @@ class GraphView(View):
         if self._drawing is None or index < 0:
             return
         label = self.tr("Posts by @{handle}").format(handle=self._drawing.label(index))
-        self._ctx.navigator.show_posts(
+        self._ctx.navigator.show_posts.emit(
             PostFilter(author_id=self._drawing.nodes[index], label=label)
         )
 
