@@ -70,9 +70,7 @@ def test_graph_json_has_the_documented_fields(tmp_path, capsys):
     assert cascades["size"]["max"] == 7 and cascades["depth"]["max"] == 3
     assert set(cascades) == {"count", "size", "depth", "max_breadth", "structural_virality"}
     tree = nx.Graph([(1, 2), (1, 3), (2, 4), (3, 5), (3, 6), (6, 7)])
-    assert cascades["structural_virality"]["max"] == round(
-        nx.average_shortest_path_length(tree), 4
-    )
+    assert cascades["structural_virality"]["max"] == round(nx.average_shortest_path_length(tree), 4)
 
 
 def test_graph_filters_by_channel_and_rumor(tmp_path, capsys):

@@ -96,7 +96,9 @@ def snapshot(result):
     return (
         sorted(graph.nodes(data=True)),
         sorted((u, v, sorted(d.items())) for u, v, d in graph.edges(data=True)),
-        sorted((link.source, link.target, link.kind, link.at, link.post_id) for link in result.links),
+        sorted(
+            (link.source, link.target, link.kind, link.at, link.post_id) for link in result.links
+        ),
         sorted(result.parent.items()),
     )
 

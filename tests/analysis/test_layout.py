@@ -99,7 +99,10 @@ def test_positions_persist_in_the_crisis_file(crisis_path):
     crisis = CrisisDatabase.create(crisis_path, "Layout")
     load_records(
         crisis.db,
-        [post(i, f"u{i % 30}", i, **({"repost_of": str(i // 3)} if i > 3 else {})) for i in range(1, 120)],
+        [
+            post(i, f"u{i % 30}", i, **({"repost_of": str(i // 3)} if i > 3 else {}))
+            for i in range(1, 120)
+        ],
     )
     drawing = prepare_drawing(crisis.db)
     assert len(drawing.new_positions) == len(drawing.nodes)

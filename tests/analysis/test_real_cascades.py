@@ -64,9 +64,7 @@ def test_twitter15_node_and_edge_counts_match_networkx(twitter15):
     for path in TREES:
         tree, _root = reference_tree(path)
         accounts.add_nodes_from(uid for uid, _tid in tree.nodes)
-        accounts.add_edges_from(
-            (child[0], up[0]) for up, child in tree.edges if up[0] != child[0]
-        )
+        accounts.add_edges_from((child[0], up[0]) for up, child in tree.edges if up[0] != child[0])
     builder, found = build_graph(twitter15.db)
     assert builder.result.node_count == accounts.number_of_nodes()
     assert builder.result.edge_count == accounts.number_of_edges()

@@ -88,9 +88,7 @@ def test_play_replays_from_the_start_to_the_end(qtbot, demo_crisis, make_context
     assert seen == sorted(seen)  # the graph only grows
 
 
-def test_click_on_a_node_shows_the_account_and_filters_the_feed(
-    qtbot, demo_crisis, make_context
-):
+def test_click_on_a_node_shows_the_account_and_filters_the_feed(qtbot, demo_crisis, make_context):
     ctx = make_context(demo_crisis)
     view = open_view(qtbot, ctx)
     drawing = view._drawing
@@ -184,8 +182,9 @@ def test_rename_a_community_by_typing(qtbot, demo_crisis, make_context):
     qtbot.keyClicks(editor, "company network")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(
-        lambda: graph_store.load_communities(demo_crisis.db).labels.get(community)
-        == "company network"
+        lambda: (
+            graph_store.load_communities(demo_crisis.db).labels.get(community) == "company network"
+        )
     )
     assert community in graph_store.load_communities(demo_crisis.db).edited
     # a rebuild keeps the operator's label
@@ -237,11 +236,15 @@ def test_empty_crisis_says_so(qtbot, crisis, make_context):
 
 def test_models_pass_the_model_tester(qtmodeltester):
     ranking = RankingModel(("a", "b", "c"))
-    ranking.set_rows([RankRow(0, "@x", "0.1", "3", (1, 2, 3)), RankRow(1, "@y", "0.05", "1", (4, 5, 6))])
+    ranking.set_rows(
+        [RankRow(0, "@x", "0.1", "3", (1, 2, 3)), RankRow(1, "@y", "0.05", "1", (4, 5, 6))]
+    )
     qtmodeltester.check(ranking)
     renamed = []
     communities = CommunityModel(("label", "size"), lambda c, t: renamed.append((c, t)))
-    communities.set_rows([CommunityRow(0, "media", 12, (1, 2, 3)), CommunityRow(3, "x", 2, (0, 0, 0))])
+    communities.set_rows(
+        [CommunityRow(0, "media", 12, (1, 2, 3)), CommunityRow(3, "x", 2, (0, 0, 0))]
+    )
     qtmodeltester.check(communities)
     assert communities.setData(communities.index(1, 0), "  digital   consultants ")
     assert renamed == [(3, "digital consultants")]

@@ -28,12 +28,68 @@ KIND_LABELS = {
 DOMINANT_SHARE = 0.4
 WORD_RE = re.compile(r"[^\W\d_][\w'-]{3,}", re.UNICODE)
 STOPWORDS = frozenset(
-    """
-    the and for with from that this your our you are was were have has not but all about
-    les des une pour dans avec sur par pas qui que est sont nous vous ses son aux mais plus
-    der die das und mit von den ist ein eine auf
-    official officiel compte account tweets twitter views opinions own mine
-    """.split()
+    [
+        "the",
+        "and",
+        "for",
+        "with",
+        "from",
+        "that",
+        "this",
+        "your",
+        "our",
+        "you",
+        "are",
+        "was",
+        "were",
+        "have",
+        "has",
+        "not",
+        "but",
+        "all",
+        "about",
+        "les",
+        "des",
+        "une",
+        "pour",
+        "dans",
+        "avec",
+        "sur",
+        "par",
+        "pas",
+        "qui",
+        "que",
+        "est",
+        "sont",
+        "nous",
+        "vous",
+        "ses",
+        "son",
+        "aux",
+        "mais",
+        "plus",
+        "der",
+        "die",
+        "das",
+        "und",
+        "mit",
+        "von",
+        "den",
+        "ist",
+        "ein",
+        "eine",
+        "auf",
+        "official",
+        "officiel",
+        "compte",
+        "account",
+        "tweets",
+        "twitter",
+        "views",
+        "opinions",
+        "own",
+        "mine",
+    ]
 )
 
 

@@ -120,7 +120,11 @@ class GraphBuilder:
         for post in fresh:
             self._seen.add(post.id)
             self.last_post_id = max(self.last_post_id, post.id)
-            self._posts[(post.channel, post.external_id)] = (post.id, post.author_id, post.created_at)
+            self._posts[(post.channel, post.external_id)] = (
+                post.id,
+                post.author_id,
+                post.created_at,
+            )
             self._add_node(post.author_id, post.created_at, posts=1)
             self.result.post_author[post.id] = post.author_id
             self.result.post_time[post.id] = post.created_at

@@ -132,13 +132,10 @@ def _drawing(
     index = {node: i for i, node in enumerate(nodes)}
     node_time, edges, edge_time = result.time_arrays(nodes)
     weights = np.array([d["weight"] for _u, _v, d in result.graph.edges(data=True)], float)
-    edge_type = np.array(
-        [
-            max(range(len(EDGE_TYPES)), key=lambda t, d=d: d[EDGE_TYPES[t].value])
-            for _u, _v, d in result.graph.edges(data=True)
-        ],
-        dtype=np.int8,
-    )
+    counts = np.array(
+        [[d[t.value] for t in EDGE_TYPES] for _u, _v, d in result.graph.edges(data=True)]
+    ).reshape(-1, len(EDGE_TYPES))
+    edge_type = counts.argmax(axis=1).astype(np.int8)  # the dominant type of each edge
     known = {index[n]: xy for n, xy in saved.items() if n in index}
     pos = np.zeros((len(nodes), 2))
     new_positions: dict[int, tuple[float, float]] = {}

@@ -151,8 +151,7 @@ def to_json(
         "modularity": round(analysis.modularity, 4),
         "community_count": len(sizes),
         "communities": [
-            {"id": c, "label": analysis.labels.get(c, ""), "size": size}
-            for c, size in sizes[:100]
+            {"id": c, "label": analysis.labels.get(c, ""), "size": size} for c, size in sizes[:100]
         ],
         "top_hubs": [
             {

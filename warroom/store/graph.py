@@ -17,7 +17,7 @@ import peewee
 
 from warroom.domain.timeutil import format_utc, parse_utc, utcnow
 from warroom.store.errors import StoreError, translated_errors
-from warroom.store.models import GraphCommunity, GraphNode, Rumor
+from warroom.store.models import GraphCommunity, Rumor
 
 CHUNK = 400  # rows per insert: well under SQLite's variable limit
 
@@ -219,10 +219,7 @@ def post_channels_and_ids(
 
 def load_accounts(db: peewee.Database, ids: Iterable[int] | None = None) -> dict[int, AccountInfo]:
     """Accounts by id (all of them when ``ids`` is None)."""
-    sql = (
-        "SELECT id, channel, handle, display_name, followers, kind, profile, verified"
-        " FROM author"
-    )
+    sql = "SELECT id, channel, handle, display_name, followers, kind, profile, verified FROM author"
     rows: list[tuple] = []
     with translated_errors("reading accounts for the graph"):
         if ids is None:

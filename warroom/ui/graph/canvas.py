@@ -135,7 +135,7 @@ class GraphCanvas(pg.PlotWidget):
         for label in self.labels:
             label.setVisible(bool(visible[label.node_index]))
         self._tree = cKDTree(pos[index]) if len(index) else None
-        return int(len(index))
+        return len(index)
 
     def fit(self) -> None:
         drawing = self.drawing

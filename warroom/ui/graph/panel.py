@@ -91,6 +91,7 @@ class SidePanel(QTabWidget):
         self.posts.setWordWrap(True)
         self.feed_button = QPushButton(self.tr("Show this account's posts in the feed"))
         self.feed_button.setEnabled(False)
+        self._selected = -1
         self.feed_button.clicked.connect(lambda: self.show_feed.emit(self._selected))
         account = QWidget()
         layout = QVBoxLayout(account)
@@ -102,7 +103,6 @@ class SidePanel(QTabWidget):
         self.addTab(self.bridges_table, self.tr("Bridges"))
         self.addTab(communities, self.tr("Communities"))
         self.addTab(account, self.tr("Account"))
-        self._selected = -1
 
     def _on_table_clicked(self, index) -> None:
         model = index.model()
@@ -117,7 +117,9 @@ class SidePanel(QTabWidget):
 
         def row(node: int, value: str, second: str) -> RankRow:
             i = index[node]
-            return RankRow(i, "@" + drawing.label(i), value, second, colour_of(int(drawing.community[i])))
+            return RankRow(
+                i, "@" + drawing.label(i), value, second, colour_of(int(drawing.community[i]))
+            )
 
         self.hubs.set_rows(
             [

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import numpy as np
+import shiboken6
 from PySide6.QtCore import QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +31,7 @@ from warroom.analysis.graph_drawing import GraphDrawing, prepare_drawing, save_d
 from warroom.domain.filters import PostFilter
 from warroom.store import graph as graph_store
 from warroom.store.graph import GraphScope
+from warroom.tasks import Task
 from warroom.ui.context import AppContext
 from warroom.ui.graph.canvas import GraphCanvas
 from warroom.ui.graph.panel import SidePanel
@@ -41,6 +43,11 @@ PLAY_INTERVAL_MS = 50
 RELOAD_DELAY_MS = 2000
 
 
+def _named(widget, name: str):
+    widget.setObjectName(name)
+    return widget
+
+
 class GraphView(View):
     view_name = "graph"
 
@@ -49,7 +56,7 @@ class GraphView(View):
         self._ctx = ctx
         self._scope = GraphScope()
         self._drawing: GraphDrawing | None = None
-        self._task = None
+        self._task: Task | None = None
         self._generation = 0
         self._handles: dict[str, int] = {}
         self._shown = 0
@@ -64,14 +71,14 @@ class GraphView(View):
     # -- widgets --------------------------------------------------------------------------
 
     def _build_ui(self) -> None:
-        self.channel = QComboBox(objectName="graphChannel")
+        self.channel = _named(QComboBox(), "graphChannel")
         self.channel.addItem(self.tr("All channels"), None)
-        self.rumor = QComboBox(objectName="graphRumor")
+        self.rumor = _named(QComboBox(), "graphRumor")
         self.rumor.addItem(self.tr("All posts"), None)
         self.rumor.setMaximumWidth(260)
         self.channel.activated.connect(self._on_filter_activated)
         self.rumor.activated.connect(self._on_filter_activated)
-        self.search = QLineEdit(objectName="graphSearch")
+        self.search = _named(QLineEdit(), "graphSearch")
         self.search.setPlaceholderText(self.tr("Find an account…"))
         self.search.setClearButtonEnabled(True)
         self._completion = QStringListModel(self)
@@ -81,12 +88,12 @@ class GraphView(View):
         completer.activated.connect(self._on_search_chosen)
         self.search.setCompleter(completer)
         self.search.returnPressed.connect(lambda: self._on_search_chosen(self.search.text()))
-        self.relayout = QPushButton(self.tr("Lay out again"), objectName="graphRelayout")
+        self.relayout = _named(QPushButton(self.tr("Lay out again")), "graphRelayout")
         self.relayout.clicked.connect(lambda: self.refresh(relayout=True))
-        self.progress = QProgressBar(objectName="graphProgress")
+        self.progress = _named(QProgressBar(), "graphProgress")
         self.progress.setMaximumWidth(160)
         self.progress.hide()
-        self.cancel = QPushButton(self.tr("Cancel"), objectName="graphCancel")
+        self.cancel = _named(QPushButton(self.tr("Cancel")), "graphCancel")
         self.cancel.hide()
         self.cancel.clicked.connect(self._on_cancel_clicked)
         top = QHBoxLayout()
@@ -95,9 +102,9 @@ class GraphView(View):
         top.addStretch(1)
         for widget in (self.progress, self.cancel, self.relayout):
             top.addWidget(widget)
-        self.summary = QLabel(objectName="graphSummary")
+        self.summary = _named(QLabel(), "graphSummary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.hover = QLabel(objectName="graphHover")
+        self.hover = _named(QLabel(), "graphHover")
         self.hover.setTextFormat(Qt.TextFormat.PlainText)
         self.canvas = GraphCanvas()
         self.canvas.node_hovered.connect(self._on_canvas_node_hovered)
@@ -112,16 +119,16 @@ class GraphView(View):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([700, 360])
-        self.play = QToolButton(objectName="graphPlay")
+        self.play = _named(QToolButton(), "graphPlay")
         self.play.setText(self.tr("▶ Replay"))
         self.play.setCheckable(True)
         self.play.toggled.connect(self._on_play_toggled)
-        self.slider = QSlider(Qt.Orientation.Horizontal, objectName="graphTime")
+        self.slider = _named(QSlider(Qt.Orientation.Horizontal), "graphTime")
         self.slider.setRange(0, SLIDER_MAX)
         self.slider.setValue(SLIDER_MAX)
         self.slider.setPageStep(50)
         self.slider.valueChanged.connect(self._on_slider_value_changed)
-        self.moment = QLabel(objectName="graphMoment")
+        self.moment = _named(QLabel(), "graphMoment")
         self.moment.setMinimumWidth(230)
         bottom = QHBoxLayout()
         bottom.addWidget(self.play)
@@ -174,12 +181,18 @@ class GraphView(View):
 
     # -- results --------------------------------------------------------------------------
 
+    def _alive(self) -> bool:
+        """False once the view is being destroyed (a worker may still report back)."""
+        return shiboken6.isValid(self) and shiboken6.isValid(self.progress)
+
     def _on_task_progress(self, done: int, total: int) -> None:
+        if not self._alive():
+            return
         self.progress.setRange(0, total)
         self.progress.setValue(done)
 
     def _on_loaded(self, generation: int, result) -> None:
-        if generation != self._generation:
+        if not self._alive() or generation != self._generation:
             return
         self._task = None
         self.progress.hide()
@@ -209,7 +222,7 @@ class GraphView(View):
             self._ctx.runner.run_write(lambda: save_drawing(db, drawing), changed=())
 
     def _on_failed(self, generation: int, exc: Exception) -> None:
-        if generation != self._generation:
+        if not self._alive() or generation != self._generation:
             return
         self._task = None
         self.progress.hide()
@@ -316,9 +329,9 @@ class GraphView(View):
             self._task.cancel()
 
     def _on_changes_changed(self, topics: frozenset) -> None:
-        if topics & {"posts", "authors", "rumors"}:
-            self._reload.start()
-        elif "graph" in topics and self._drawing is not None:
+        if topics & {"posts", "authors", "rumors"} or (
+            "graph" in topics and self._drawing is not None
+        ):
             self._reload.start()
 
     def _account_text(self, index: int) -> str:
@@ -360,15 +373,20 @@ class GraphView(View):
         self.panel.show_account(self._account_text(index), index)
         author_id = drawing.nodes[index]
         db = self._ctx.crisis.db
-        tz = self._ctx.tz
         self._ctx.runner.run_query(
             lambda: graph_store.recent_posts_of(db, author_id),
-            on_success=lambda rows: self.panel.set_posts(
-                [
-                    f"{at.astimezone(tz).strftime('%d %b %H:%M')}  [{channel}]  {text[:300]}"
-                    for _id, at, channel, text in rows
-                ]
-            ),
+            on_success=self._on_posts_loaded,
+        )
+
+    def _on_posts_loaded(self, rows: list) -> None:
+        if not self._alive():
+            return
+        tz = self._ctx.tz
+        self.panel.set_posts(
+            [
+                f"{at.astimezone(tz).strftime('%d %b %H:%M')}  [{channel}]  {' '.join(text.split())[:300]}"
+                for _id, at, channel, text in rows
+            ]
         )
 
     def _on_canvas_node_clicked(self, index: int) -> None:
