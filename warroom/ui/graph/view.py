@@ -382,12 +382,11 @@ class GraphView(View):
         if not self._alive():
             return
         tz = self._ctx.tz
-        self.panel.set_posts(
-            [
-                f"{at.astimezone(tz).strftime('%d %b %H:%M')}  [{channel}]  {' '.join(text.split())[:300]}"
-                for _id, at, channel, text in rows
-            ]
-        )
+        lines = []
+        for _id, at, channel, text in rows:
+            when = at.astimezone(tz).strftime("%d %b %H:%M")
+            lines.append(f"{when}  [{channel}]  {' '.join(text.split())[:300]}")
+        self.panel.set_posts(lines)
 
     def _on_canvas_node_clicked(self, index: int) -> None:
         self._select(index, centre=False)  # the node is under the mouse: do not move it
