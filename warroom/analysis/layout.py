@@ -9,11 +9,9 @@ Our own implementation (fa2 and igraph are GPL and serve only as benchmark peers
 2. **Forces** — ForceAtlas2 (Jacomy et al. 2014): repulsion ``kr·(d_i+1)(d_j+1)/dist``,
    linear attraction along edges (times the edge weight), gravity towards the centre,
    and the adaptive per-node speed ("swinging"/"traction") of the paper.
-3. **Barnes-Hut** — repulsion is computed on a quadtree cut into levels: at each level a
-   node feels the cells (mass at their centre of mass) that are children of its parent
-   cell's neighbours but not its own neighbours — the well-separated cells of that level —
-   and, at the finest level, every node of its own and adjacent cells exactly. All of it
-   is vectorised: ``O(n log n)`` per iteration with about 27 cells per node per level.
+3. **Barnes-Hut** — repulsion on a quadtree whose depth adapts to the data (see
+   :mod:`warroom.analysis.barnes_hut`): far cells act through their centre of mass, near
+   nodes exactly; all vectorised, about ``O(n log n)`` per iteration.
 
 Everything is deterministic for a given seed. :func:`layout` places new nodes near their
 already-placed neighbours and keeps existing positions (incremental layout).
@@ -29,6 +27,8 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components, shortest_path
 
+from warroom.analysis.barnes_hut import repulsion
+
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 _EPS = 1e-9
@@ -42,7 +42,7 @@ class LayoutParams:
     edge_weight_influence: float = 1.0
     jitter_tolerance: float = 1.0
     pivots: int = 32
-    near_budget: int = 48  # exact near-field pairs per node before the grid is refined
+    near_budget: int = 24  # exact near-field pairs per node before the grid is refined
 
 
 @dataclass
@@ -116,10 +116,12 @@ def _component_mds(
     centred *= -0.5
     values, vectors = np.linalg.eigh(centred.T @ centred)
     coords = centred @ vectors[:, ::-1][:, :2]
-    coords += rng.normal(scale=1e-3, size=coords.shape)  # separate coincident leaves
     scale = np.sqrt(values[::-1][:2].clip(min=_EPS)) ** 0.5
     coords /= scale.max()
-    return _unit_edges(coords, sub)
+    coords = _unit_edges(coords, sub)
+    # Nodes with the same distances to every pivot (the leaves of a star) land on one
+    # spot: spread them over a small disc so that the forces can tell them apart.
+    return coords + rng.normal(scale=0.25, size=coords.shape)
 
 
 def _unit_edges(coords: np.ndarray, sub: csr_matrix) -> np.ndarray:
@@ -143,139 +145,6 @@ def _pack(pos: np.ndarray, placed: list[tuple[np.ndarray, np.ndarray]]) -> None:
 
 
 # -- forces --------------------------------------------------------------------------------
-
-
-def _offsets() -> dict[tuple[int, int], np.ndarray]:
-    """Interaction lists per parity of the cell: children of the parent's neighbours
-    that are not the cell's own neighbours (27 cells)."""
-    table = {}
-    for px in (0, 1):
-        for py in (0, 1):
-            cells = [
-                (dx, dy)
-                for dx in range(-2 - px, 4 - px)
-                for dy in range(-2 - py, 4 - py)
-                if abs(dx) > 1 or abs(dy) > 1
-            ]
-            table[(px, py)] = np.array(cells, dtype=np.int64)
-    return table
-
-
-_INTERACTIONS = _offsets()
-_NEAR = np.array([(dx, dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)], dtype=np.int64)
-
-
-def _find(keys: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Index of each wanted key in sorted unique ``keys``, and whether it exists."""
-    where = np.searchsorted(keys, wanted).clip(max=len(keys) - 1)
-    return where, keys[where] == wanted
-
-
-def repulsion(pos: np.ndarray, mass: np.ndarray, kr: float, near_budget: int) -> np.ndarray:
-    """Approximate FA2 repulsion on every node (n × 2)."""
-    n = len(pos)
-    force = np.zeros_like(pos)
-    if n < 2:
-        return force
-    low = pos.min(axis=0)
-    span = float((pos.max(axis=0) - low).max()) * (1 + 1e-6) + _EPS
-    unit = (pos - low) / span
-    finest = max(2, math.ceil(math.log(max(n, 4) / 2, 4)))
-    while True:
-        near = _near_field(pos, unit, mass, kr, finest)
-        if near is not None or finest >= 15:
-            break
-        finest += 1
-    if near is None:
-        near = _near_field(pos, unit, mass, kr, finest, budget=None)
-    assert near is not None
-    force += near
-    for level in range(2, finest + 1):
-        force += _far_field(pos, unit, mass, kr, level)
-    return force
-
-
-def _cells(unit: np.ndarray, level: int) -> tuple[np.ndarray, np.ndarray, int]:
-    grid = 1 << level
-    cell = np.minimum((unit * grid).astype(np.int64), grid - 1)
-    return cell, cell[:, 0] * grid + cell[:, 1], grid
-
-
-def _far_field(
-    pos: np.ndarray, unit: np.ndarray, mass: np.ndarray, kr: float, level: int
-) -> np.ndarray:
-    """Repulsion from the well-separated cells of one level. Computed once per occupied
-    cell, at its centre of mass, with the field's first-order expansion (its Jacobian) to
-    carry it to each node of the cell: ``O(cells)`` rather than ``O(nodes)`` work."""
-    _cell, key, grid = _cells(unit, level)
-    keys, inverse = np.unique(key, return_inverse=True)
-    cell_mass = np.bincount(inverse, weights=mass)
-    centre = np.column_stack(
-        [np.bincount(inverse, weights=mass * pos[:, i]) / cell_mass for i in (0, 1)]
-    )
-    cx, cy = keys // grid, keys % grid
-    field = np.zeros((len(keys), 2))
-    jac = np.zeros((len(keys), 3))  # xx, xy, yy
-    for (px, py), offsets in _INTERACTIONS.items():
-        targets = np.flatnonzero(((cx & 1) == px) & ((cy & 1) == py))
-        if len(targets) == 0:
-            continue
-        qx = cx[targets, None] + offsets[:, 0]
-        qy = cy[targets, None] + offsets[:, 1]
-        where, found = _find(keys, qx * grid + qy)
-        found &= (qx >= 0) & (qx < grid) & (qy >= 0) & (qy < grid)
-        weight = np.where(found, cell_mass[where], 0.0)
-        rx = centre[targets, 0, None] - centre[where, 0]
-        ry = centre[targets, 1, None] - centre[where, 1]
-        r2 = rx * rx + ry * ry + _EPS
-        inv = weight / r2
-        inv2 = inv / r2
-        field[targets, 0] = (rx * inv).sum(axis=1)
-        field[targets, 1] = (ry * inv).sum(axis=1)
-        jac[targets, 0] = (inv - 2 * rx * rx * inv2).sum(axis=1)
-        jac[targets, 1] = (-2 * rx * ry * inv2).sum(axis=1)
-        jac[targets, 2] = (inv - 2 * ry * ry * inv2).sum(axis=1)
-    offset = pos - centre[inverse]
-    j = jac[inverse]
-    fx = field[inverse, 0] + j[:, 0] * offset[:, 0] + j[:, 1] * offset[:, 1]
-    fy = field[inverse, 1] + j[:, 1] * offset[:, 0] + j[:, 2] * offset[:, 1]
-    return (kr * mass)[:, None] * np.column_stack([fx, fy])
-
-
-def _near_field(
-    pos: np.ndarray,
-    unit: np.ndarray,
-    mass: np.ndarray,
-    kr: float,
-    level: int,
-    budget: int | None = 48,
-) -> np.ndarray | None:
-    """Exact repulsion between nodes of the same or adjacent finest cells; None when
-    cells are too crowded for ``budget`` pairs per node (the caller refines the grid)."""
-    n = len(pos)
-    cell, key, grid = _cells(unit, level)
-    order = np.argsort(key, kind="stable")
-    keys, start, count = np.unique(key[order], return_index=True, return_counts=True)
-    qx = cell[:, 0:1] + _NEAR[:, 0]
-    qy = cell[:, 1:2] + _NEAR[:, 1]
-    where, found = _find(keys, qx * grid + qy)
-    found &= (qx >= 0) & (qx < grid) & (qy >= 0) & (qy < grid)
-    counts = np.where(found, count[where], 0).ravel()
-    total = int(counts.sum())
-    if budget is not None and total > budget * n:
-        return None
-    first = np.repeat(np.where(found, start[where], 0).ravel(), counts)
-    offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-    i = np.repeat(np.repeat(np.arange(n), len(_NEAR)), counts)
-    j = order[first + offsets]
-    keep = i != j
-    i, j = i[keep], j[keep]
-    delta = pos[i] - pos[j]
-    dist2 = (delta**2).sum(axis=1) + _EPS
-    strength = kr * mass[i] * mass[j] / dist2
-    return np.column_stack(
-        [np.bincount(i, weights=delta[:, d] * strength, minlength=n) for d in (0, 1)]
-    )
 
 
 def attraction(pos: np.ndarray, edges: Edges, influence: float) -> np.ndarray:
@@ -411,3 +280,6 @@ def place_new(
         angle = rng.uniform(0, 2 * math.pi, len(rest))
         pos[rest] = (radius + 2.0) * np.column_stack([np.cos(angle), np.sin(angle)])
     return pos, fixed
+
+
+__all__ = ["Edges", "LayoutParams", "forceatlas2", "layout", "pivot_mds", "place_new", "repulsion"]
