@@ -6,7 +6,8 @@ fa2 when they are installed (GPL: benchmark peers only, never dependencies).
 Times: wall clock and the process's CPU time (on a shared machine the CPU time is the
 fairer figure; every peer here is single-threaded). Quality: ``edge_ratio`` (mean edge
 length / mean random-pair distance, lower = linked accounts drawn close) and ``stress``
-(normalised, lower = drawn distances follow graph distances). Also the real Twitter15 cascades (all 100 trees) when the data is present.
+(normalised, lower = drawn distances follow graph distances). Also the real Twitter15
+cascades (all 100 trees) when the data is present.
 
     .venv/bin/python benchmarks/bench_layout.py [--sizes 1000 5000 20000 50000] [--nx-max 5000]
 """
