@@ -48,7 +48,7 @@ def influence(graph: nx.DiGraph) -> dict[int, float]:
     return dict(nx.pagerank(graph, alpha=0.85, weight="weight"))
 
 
-def bridges(graph: nx.Graph, seed: int = SEED, max_sources: int = 128) -> dict[int, float]:
+def bridges(graph: nx.Graph, seed: int = SEED, max_sources: int = 64) -> dict[int, float]:
     """Betweenness centrality of the undirected graph (normalised as networkx does):
     exact up to ``max_sources`` nodes, else estimated from that many random sources
     (Brandes' accumulation, all sources at once as sparse-matrix products)."""
