@@ -66,13 +66,23 @@ def test_a_5000_account_graph_is_drawn_and_the_slider_replays_it(
     assert 0 < early < total
     assert len(view.canvas.nodes.data) == early
     drawn_edges = sum(len(c.xData) // 2 for c in view.canvas.edge_items if c.xData is not None)
-    assert drawn_edges < len(view._drawing.edges)
+    assert drawn_edges == view.canvas.drawn_edges < len(view._drawing.edges)
     assert drawn_pixels(view.canvas.grab().toImage()) < full
     qtbot.keyClick(view.slider, Qt.Key.Key_PageUp)
     assert view.visible_count() >= early
     qtbot.keyClick(view.slider, Qt.Key.Key_End)
     assert view.visible_count() == total
     assert f"{total} / {total}" in view.moment.text()
+
+
+def test_zooming_in_draws_only_the_edges_in_view(qtbot, demo_crisis, make_context):
+    view = open_view(qtbot, make_context(demo_crisis))
+    everything = view.canvas.drawn_edges
+    assert everything > 50
+    view.canvas.getPlotItem().vb.scaleBy((0.1, 0.1))
+    qtbot.waitUntil(lambda: view.canvas.drawn_edges < everything)
+    view.canvas.fit()
+    qtbot.waitUntil(lambda: view.canvas.drawn_edges == everything)
 
 
 def test_play_replays_from_the_start_to_the_end(qtbot, demo_crisis, make_context):

@@ -18,7 +18,18 @@ from warroom.analysis.graph import EDGE_TYPES
 from warroom.analysis.graph_drawing import EDGE_COLOURS, OTHER_COLOUR, PALETTE, GraphDrawing
 
 HUB_LABELS = 12
+EDGE_BUDGET = 20_000  # edges drawn at most; beyond, a stable sample (see _update_edges)
 BACKGROUND = "#fbfbfa"
+
+
+def _faded(rgb: tuple[int, int, int], alpha: float = 0.4) -> QColor:
+    """The colour blended over the background, but opaque: Qt's raster engine draws opaque
+    one-pixel lines several times faster than translucent ones."""
+    back = QColor(BACKGROUND)
+    mixed = [
+        round(alpha * c + (1 - alpha) * b) for c, b in zip(rgb, back.getRgb()[:3], strict=True)
+    ]
+    return QColor(*mixed)
 
 
 class GraphCanvas(pg.PlotWidget):
@@ -46,9 +57,10 @@ class GraphCanvas(pg.PlotWidget):
         self._node_pen.setWidthF(0.6)
         self.edge_items: list[pg.PlotCurveItem] = []
         for kind in EDGE_TYPES:
-            pen = pg.mkPen(QColor(*EDGE_COLOURS[kind], 90), width=1)
+            pen = pg.mkPen(_faded(EDGE_COLOURS[kind]), width=1)
             pen.setCosmetic(True)
             curve = pg.PlotCurveItem(connect="pairs", pen=pen, skipFiniteCheck=True)
+            curve.setSegmentedLineMode("on")  # drawLines: far faster than one long path
             curve.setZValue(0)
             self.addItem(curve)
             self.edge_items.append(curve)
@@ -65,6 +77,13 @@ class GraphCanvas(pg.PlotWidget):
         self._visible_index = np.zeros(0, dtype=np.int64)
         self._tree: cKDTree | None = None
         self._hovered = -1
+        self._edge_rank = np.zeros(0)
+        self._ends = np.zeros((0, 2, 2))
+        self._low = self._high = np.zeros((0, 2))
+        self._kinds = np.zeros(0, dtype=np.int8)
+        self._ranks = np.zeros(0)
+        self.drawn_edges = 0
+        item.vb.sigRangeChanged.connect(self._on_range_changed)
         self.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
         self.scene().sigMouseClicked.connect(self._on_scene_mouse_clicked)
 
@@ -82,6 +101,11 @@ class GraphCanvas(pg.PlotWidget):
         brushes[:] = self._brushes
         self._brush_of = brushes[colours] if n else brushes[:0]
         self._size_of = 2 * np.round(drawing.size / 2) if n else drawing.size
+        # a fixed pseudo-random rank per edge, so that the sample drawn is stable
+        count = len(drawing.edges)
+        self._edge_rank = (
+            (np.arange(count, dtype=np.uint64) * 2654435761) % 4294967296
+        ) / 4294967296.0
         self._make_labels()
         self.show_until(None)
         self.fit()
@@ -128,14 +152,45 @@ class GraphCanvas(pg.PlotWidget):
             brush=self._brush_of[index],
             pen=self._node_pen,
         )
-        for kind, curve in enumerate(self.edge_items):
-            chosen = drawing.edges[edge_visible & (drawing.edge_type == kind)]
-            points = pos[chosen.ravel()] if len(chosen) else np.zeros((0, 2))
-            curve.setData(x=points[:, 0], y=points[:, 1], connect="pairs")
+        self._prepare_edges(edge_visible)
+        self._update_edges()
         for label in self.labels:
             label.setVisible(bool(visible[label.node_index]))
         self._tree = cKDTree(pos[index]) if len(index) else None
         return len(index)
+
+    def _prepare_edges(self, edge_visible: np.ndarray) -> None:
+        drawing = self.drawing
+        assert drawing is not None
+        chosen = np.flatnonzero(edge_visible)
+        ends = drawing.pos[drawing.edges[chosen]] if len(chosen) else np.zeros((0, 2, 2))
+        self._ends = ends
+        self._low, self._high = ends.min(axis=1), ends.max(axis=1)
+        self._kinds = drawing.edge_type[chosen]
+        self._ranks = self._edge_rank[chosen]
+
+    def _update_edges(self) -> None:
+        """Draw the edges that cross the view, at most EDGE_BUDGET of them (a stable
+        sample when zoomed out: the hairball looks the same with a fraction of its lines,
+        and panning stays fluid); edges shorter than a pixel are left to the nodes."""
+        if self.drawing is None:
+            return
+        view = self.getPlotItem().vb.viewRect()
+        low, high = self._low, self._high
+        keep = (high[:, 0] >= view.left()) & (low[:, 0] <= view.right())
+        keep &= (high[:, 1] >= view.top()) & (low[:, 1] <= view.bottom())
+        pixel = self.getPlotItem().vb.viewPixelSize()
+        keep &= ((high[:, 0] - low[:, 0]) >= pixel[0]) | ((high[:, 1] - low[:, 1]) >= pixel[1])
+        count = int(np.count_nonzero(keep))
+        if count > EDGE_BUDGET:
+            keep &= self._ranks < EDGE_BUDGET / count
+        self.drawn_edges = int(np.count_nonzero(keep))
+        for kind, curve in enumerate(self.edge_items):
+            points = self._ends[keep & (self._kinds == kind)].reshape(-1, 2)
+            curve.setData(x=points[:, 0], y=points[:, 1], connect="pairs")
+
+    def _on_range_changed(self, *_args) -> None:
+        self._update_edges()
 
     def fit(self) -> None:
         drawing = self.drawing
