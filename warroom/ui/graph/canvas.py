@@ -22,16 +22,6 @@ EDGE_BUDGET = 20_000  # edges drawn at most; beyond, a stable sample (see _updat
 BACKGROUND = "#fbfbfa"
 
 
-def _faded(rgb: tuple[int, int, int], alpha: float = 0.4) -> QColor:
-    """The colour blended over the background, but opaque: Qt's raster engine draws opaque
-    one-pixel lines several times faster than translucent ones."""
-    back = QColor(BACKGROUND)
-    mixed = [
-        round(alpha * c + (1 - alpha) * b) for c, b in zip(rgb, back.getRgb()[:3], strict=True)
-    ]
-    return QColor(*mixed)
-
-
 class GraphCanvas(pg.PlotWidget):
     """Signals:
     node_hovered(int): index of the node under the mouse, -1 when none.
@@ -57,7 +47,7 @@ class GraphCanvas(pg.PlotWidget):
         self._node_pen.setWidthF(0.6)
         self.edge_items: list[pg.PlotCurveItem] = []
         for kind in EDGE_TYPES:
-            pen = pg.mkPen(_faded(EDGE_COLOURS[kind]), width=1)
+            pen = pg.mkPen(QColor(*EDGE_COLOURS[kind], 90), width=1)  # overlaps show density
             pen.setCosmetic(True)
             curve = pg.PlotCurveItem(connect="pairs", pen=pen, skipFiniteCheck=True)
             curve.setSegmentedLineMode("on")  # drawLines: far faster than one long path
