@@ -112,3 +112,16 @@ def test_fireworks_vs_communities():
     assert summary["pattern"] == "communities"
     assert summary["isolated_hubs"] == 0
     assert summary["activity_in_top_communities"] > 0.8
+
+
+def test_a_hashtag_everyone_uses_names_no_community():
+    accounts = {
+        1: AccountInfo(1, "twitter", "a", kind="media"),
+        2: AccountInfo(2, "twitter", "b", kind="authority"),
+        3: AccountInfo(3, "twitter", "c", kind="customer"),
+        4: AccountInfo(4, "twitter", "d", kind="customer"),
+        5: AccountInfo(5, "twitter", "e", kind="politician"),
+    }
+    tags = {1: {"hexacloud": 5}, 2: {"hexacloud": 1}, 3: {"hexacloud": 2, "pra": 1}}
+    labels = label_communities({1: 0, 2: 0, 5: 0, 3: 1, 4: 1}, accounts, tags)
+    assert labels == {0: "media & authorities", 1: "customers · #pra"}
