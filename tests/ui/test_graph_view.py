@@ -259,3 +259,17 @@ def test_models_pass_the_model_tester(qtmodeltester):
     assert communities.setData(communities.index(1, 0), "  digital   consultants ")
     assert renamed == [(3, "digital consultants")]
     assert not communities.setData(communities.index(1, 0), "   ")
+
+
+def test_export_for_gephi_from_the_view(qtbot, demo_crisis, make_context, tmp_path):
+    import networkx as nx
+
+    view = open_view(qtbot, make_context(demo_crisis))
+    view.export_to(tmp_path / "demo.gexf")
+    qtbot.waitUntil(lambda: "Exported" in view.hover.text())
+    assert nx.read_gexf(tmp_path / "demo.gexf").number_of_nodes() == len(view._drawing.nodes)
+    view.export_to(tmp_path / "demo.graphml", graphml=True)
+    qtbot.waitUntil(lambda: "demo.graphml" in view.hover.text() and "Exported" in view.hover.text())
+    assert nx.read_graphml(tmp_path / "demo.graphml").number_of_edges() == len(view._drawing.edges)
+    view.export_to(tmp_path / "missing" / "x.gexf")
+    qtbot.waitUntil(lambda: "no such folder" in view.hover.text())

@@ -9,47 +9,58 @@ accounts are placed, next to their neighbours.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import numpy as np
 import shiboken6
-from PySide6.QtCore import QStringListModel, Qt, QTimer
+from PySide6.QtCore import QStringListModel, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
-    QHBoxLayout,
+    QFileDialog,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
     QSlider,
-    QSplitter,
     QToolButton,
-    QVBoxLayout,
 )
 
 from warroom.analysis.graph_drawing import GraphDrawing, prepare_drawing, save_drawing
 from warroom.domain.filters import PostFilter
+from warroom.report import graph_export
 from warroom.store import graph as graph_store
 from warroom.store.graph import GraphScope
 from warroom.tasks import Task
 from warroom.ui.context import AppContext
 from warroom.ui.graph.canvas import GraphCanvas
 from warroom.ui.graph.panel import SidePanel
+from warroom.ui.graph.widgets import SLIDER_MAX, build_ui
 from warroom.ui.views.base import View
 
-SLIDER_MAX = 1000
 PLAY_STEP = 8  # slider steps per tick: a full replay takes about 6 s
 PLAY_INTERVAL_MS = 50
 RELOAD_DELAY_MS = 2000
 
 
-def _named(widget, name: str):
-    widget.setObjectName(name)
-    return widget
-
-
 class GraphView(View):
+    """Widgets are created by :func:`warroom.ui.graph.widgets.build_ui`."""
+
     view_name = "graph"
+    channel: QComboBox
+    rumor: QComboBox
+    search: QLineEdit
+    export: QPushButton
+    relayout: QPushButton
+    progress: QProgressBar
+    cancel: QPushButton
+    summary: QLabel
+    hover: QLabel
+    canvas: GraphCanvas
+    panel: SidePanel
+    play: QToolButton
+    slider: QSlider
+    moment: QLabel
+    _completion: QStringListModel
 
     def __init__(self, ctx: AppContext, parent=None) -> None:
         super().__init__(parent)
@@ -71,76 +82,7 @@ class GraphView(View):
     # -- widgets --------------------------------------------------------------------------
 
     def _build_ui(self) -> None:
-        self.channel = _named(QComboBox(), "graphChannel")
-        self.channel.addItem(self.tr("All channels"), None)
-        self.rumor = _named(QComboBox(), "graphRumor")
-        self.rumor.addItem(self.tr("All posts"), None)
-        self.rumor.setMaximumWidth(260)
-        self.channel.activated.connect(self._on_filter_activated)
-        self.rumor.activated.connect(self._on_filter_activated)
-        self.search = _named(QLineEdit(), "graphSearch")
-        self.search.setPlaceholderText(self.tr("Find an account…"))
-        self.search.setClearButtonEnabled(True)
-        self._completion = QStringListModel(self)
-        completer = QCompleter(self._completion, self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.activated.connect(self._on_search_chosen)
-        self.search.setCompleter(completer)
-        self.search.returnPressed.connect(lambda: self._on_search_chosen(self.search.text()))
-        self.relayout = _named(QPushButton(self.tr("Lay out again")), "graphRelayout")
-        self.relayout.clicked.connect(lambda: self.refresh(relayout=True))
-        self.progress = _named(QProgressBar(), "graphProgress")
-        self.progress.setMaximumWidth(160)
-        self.progress.hide()
-        self.cancel = _named(QPushButton(self.tr("Cancel")), "graphCancel")
-        self.cancel.hide()
-        self.cancel.clicked.connect(self._on_cancel_clicked)
-        top = QHBoxLayout()
-        for widget in (self.channel, self.rumor, self.search):
-            top.addWidget(widget)
-        top.addStretch(1)
-        for widget in (self.progress, self.cancel, self.relayout):
-            top.addWidget(widget)
-        self.summary = _named(QLabel(), "graphSummary")
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.hover = _named(QLabel(), "graphHover")
-        self.hover.setTextFormat(Qt.TextFormat.PlainText)
-        self.canvas = GraphCanvas()
-        self.canvas.node_hovered.connect(self._on_canvas_node_hovered)
-        self.canvas.node_clicked.connect(self._on_canvas_node_clicked)
-        self.panel = SidePanel()
-        self.panel.node_chosen.connect(self._on_panel_node_chosen)
-        self.panel.show_feed.connect(self._on_panel_show_feed)
-        self.panel.renamed.connect(self._on_panel_renamed)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.canvas)
-        splitter.addWidget(self.panel)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([700, 360])
-        self.play = _named(QToolButton(), "graphPlay")
-        self.play.setText(self.tr("▶ Replay"))
-        self.play.setCheckable(True)
-        self.play.toggled.connect(self._on_play_toggled)
-        self.slider = _named(QSlider(Qt.Orientation.Horizontal), "graphTime")
-        self.slider.setRange(0, SLIDER_MAX)
-        self.slider.setValue(SLIDER_MAX)
-        self.slider.setPageStep(50)
-        self.slider.valueChanged.connect(self._on_slider_value_changed)
-        self.moment = _named(QLabel(), "graphMoment")
-        self.moment.setMinimumWidth(230)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.play)
-        bottom.addWidget(self.slider, 1)
-        bottom.addWidget(self.moment)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(top)
-        layout.addWidget(self.summary)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.hover)
-        layout.addLayout(bottom)
+        build_ui(self)
 
     # -- View -----------------------------------------------------------------------------
 
@@ -411,6 +353,42 @@ class GraphView(View):
         if not bool(self.canvas.visible[index]) and self.slider.value() < SLIDER_MAX:
             self.slider.setValue(SLIDER_MAX)
         self._select(index)
+
+    def _on_export_clicked(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export the graph"),
+            "graph.gexf",
+            self.tr("GEXF for Gephi (*.gexf);;GraphML (*.graphml)"),
+        )
+        if path:
+            self.export_to(Path(path), graphml=path.lower().endswith(".graphml"))
+
+    def export_to(self, path: Path, graphml: bool = False) -> None:
+        """Write the graph as shown (positions, sizes, colours) in the background."""
+        drawing = self._drawing
+        if drawing is None:
+            return
+        db = self._ctx.crisis.db
+        writer = graph_export.export_graphml if graphml else graph_export.export_gexf
+        self.hover.setText(self.tr("Exporting to {path}…").format(path=path))
+        self._ctx.runner.run_long(
+            lambda _state: writer(path, db, drawing.scope, drawing),
+            on_success=self._on_exported,
+            on_failure=self._on_export_failed,
+        )
+
+    def _on_export_failed(self, exc: Exception) -> None:
+        if self._alive():
+            self.hover.setText(str(exc))
+
+    def _on_exported(self, summary) -> None:
+        if self._alive():
+            self.hover.setText(
+                self.tr("Exported {nodes} accounts and {edges} links to {path}").format(
+                    nodes=summary.nodes, edges=summary.edges, path=summary.path
+                )
+            )
 
     def _on_panel_renamed(self, community: int, label: str) -> None:
         db = self._ctx.crisis.db
