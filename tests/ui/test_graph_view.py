@@ -199,7 +199,7 @@ def test_rename_a_community_by_typing(qtbot, demo_crisis, make_context):
     assert community in graph_store.load_communities(demo_crisis.db).edited
     # a rebuild keeps the operator's label
     view.refresh()
-    qtbot.waitUntil(lambda: view._task is None)
+    qtbot.waitUntil(lambda: not view.busy)
     assert view._drawing.analysis.labels[community] == "company network"
 
 

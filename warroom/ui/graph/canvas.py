@@ -12,6 +12,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Signal
 from PySide6.QtGui import QBrush, QColor, QPen
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import connected_components
 from scipy.spatial import cKDTree
 
 from warroom.analysis.graph import EDGE_TYPES
@@ -20,6 +22,22 @@ from warroom.analysis.graph_drawing import EDGE_COLOURS, OTHER_COLOUR, PALETTE, 
 HUB_LABELS = 12
 EDGE_BUDGET = 20_000  # edges drawn at most; beyond, a stable sample (see _update_edges)
 BACKGROUND = "#fbfbfa"
+
+
+def _framed_nodes(n: int, edges: np.ndarray) -> np.ndarray:
+    """The nodes worth framing: the largest connected groups holding 90 % of the linked
+    accounts (accounts without links sit on a ring around the layout, and a stray pair
+    far out should not shrink the picture)."""
+    if len(edges) == 0:
+        return np.ones(n, dtype=bool)
+    graph = csr_matrix((np.ones(len(edges)), (edges[:, 0], edges[:, 1])), shape=(n, n))
+    _count, labels = connected_components(graph, directed=False)
+    linked = np.zeros(n, dtype=bool)
+    linked[edges.ravel()] = True
+    sizes = np.bincount(labels[linked])
+    order = np.argsort(-sizes, kind="stable")
+    enough = np.searchsorted(np.cumsum(sizes[order]), 0.9 * linked.sum()) + 1
+    return linked & np.isin(labels, order[:enough])
 
 
 class GraphCanvas(pg.PlotWidget):
@@ -74,6 +92,8 @@ class GraphCanvas(pg.PlotWidget):
         self._ranks = np.zeros(0)
         self.drawn_edges = 0
         item.vb.sigRangeChanged.connect(self._on_range_changed)
+        item.vb.sigRangeChangedManually.connect(self._on_range_changed_manually)
+        self._auto_fit = True  # keep framing the graph until the user pans or zooms
         self.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
         self.scene().sigMouseClicked.connect(self._on_scene_mouse_clicked)
 
@@ -98,6 +118,7 @@ class GraphCanvas(pg.PlotWidget):
         ) / 4294967296.0
         self._make_labels()
         self.show_until(None)
+        self._auto_fit = True
         self.fit()
 
     def _make_labels(self) -> None:
@@ -182,17 +203,21 @@ class GraphCanvas(pg.PlotWidget):
     def _on_range_changed(self, *_args) -> None:
         self._update_edges()
 
+    def _on_range_changed_manually(self, *_args) -> None:
+        self._auto_fit = False
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if getattr(self, "_auto_fit", False):  # (also called while pyqtgraph builds it)
+            self.fit()
+
     def fit(self) -> None:
         drawing = self.drawing
         if drawing is None or len(drawing.nodes) == 0:
             return
-        linked = np.zeros(len(drawing.nodes), dtype=bool)
-        linked[drawing.edges.ravel()] = True
-        # accounts without any link sit on a ring around the layout: frame the others
-        chosen = drawing.pos[linked] if linked.any() else drawing.pos
-        low = chosen.min(axis=0)
-        high = chosen.max(axis=0)
-        margin = float((high - low).max()) * 0.04 + 1.0
+        chosen = drawing.pos[_framed_nodes(len(drawing.nodes), drawing.edges)]
+        low, high = chosen.min(axis=0), chosen.max(axis=0)
+        margin = float((high - low).max()) * 0.05 + 1.0
         self.getPlotItem().vb.setRange(
             xRange=(low[0] - margin, high[0] + margin),
             yRange=(low[1] - margin, high[1] + margin),

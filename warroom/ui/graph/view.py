@@ -8,6 +8,8 @@ accounts are placed, next to their neighbours.
 
 from __future__ import annotations
 
+import threading
+import weakref
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -30,7 +32,6 @@ from warroom.domain.filters import PostFilter
 from warroom.report import graph_export
 from warroom.store import graph as graph_store
 from warroom.store.graph import GraphScope
-from warroom.tasks import Task
 from warroom.ui.context import AppContext
 from warroom.ui.graph.canvas import GraphCanvas
 from warroom.ui.graph.panel import SidePanel
@@ -67,7 +68,8 @@ class GraphView(View):
         self._ctx = ctx
         self._scope = GraphScope()
         self._drawing: GraphDrawing | None = None
-        self._task: Task | None = None
+        self._stop: threading.Event | None = None
+        self.busy = False
         self._generation = 0
         self._handles: dict[str, int] = {}
         self._shown = 0
@@ -96,30 +98,44 @@ class GraphView(View):
         return self._shown
 
     def refresh(self, relayout: bool = False) -> None:
-        if self._task is not None:
-            self._task.cancel()
+        # The view keeps no reference to the task (only a cancellation flag) and the
+        # callbacks hold the view weakly: no reference cycle between the view and a
+        # task's QObject, which the garbage collector could then free in a worker thread.
+        if self._stop is not None:
+            self._stop.set()
+        stop = self._stop = threading.Event()
         self._generation += 1
         generation = self._generation
         db = self._ctx.crisis.db
         scope = self._scope
 
         def work(state):
-            drawing = prepare_drawing(
-                db, scope, state.set_progress, lambda: state.cancelled, relayout
-            )
-            if state.cancelled:
+            def cancelled() -> bool:
+                return state.cancelled or stop.is_set()
+
+            drawing = prepare_drawing(db, scope, state.set_progress, cancelled, relayout)
+            if cancelled():
                 return None
             return drawing, graph_store.scope_choices(db)
+
+        view = weakref.ref(self)
+
+        def loaded(result) -> None:
+            target = view()
+            if target is not None:
+                target._on_loaded(generation, result)
+
+        def failed(exc: Exception) -> None:
+            target = view()
+            if target is not None:
+                target._on_failed(generation, exc)
 
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel.show()
-        self._task = self._ctx.runner.run_long(
-            work,
-            on_success=lambda result: self._on_loaded(generation, result),
-            on_failure=lambda exc: self._on_failed(generation, exc),
-        )
-        self._task.emitter.progress.connect(self._on_task_progress)
+        self.busy = True
+        task = self._ctx.runner.run_long(work, on_success=loaded, on_failure=failed)
+        task.emitter.progress.connect(self._on_task_progress)
 
     # -- results --------------------------------------------------------------------------
 
@@ -136,7 +152,7 @@ class GraphView(View):
     def _on_loaded(self, generation: int, result) -> None:
         if not self._alive() or generation != self._generation:
             return
-        self._task = None
+        self.busy = False
         self.progress.hide()
         self.cancel.hide()
         if result is None:
@@ -166,7 +182,7 @@ class GraphView(View):
     def _on_failed(self, generation: int, exc: Exception) -> None:
         if not self._alive() or generation != self._generation:
             return
-        self._task = None
+        self.busy = False
         self.progress.hide()
         self.cancel.hide()
         self.summary.setText(self.tr("The graph could not be built: {error}").format(error=exc))
@@ -267,8 +283,8 @@ class GraphView(View):
         self.refresh()
 
     def _on_cancel_clicked(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
+        if self._stop is not None:
+            self._stop.set()
 
     def _on_changes_changed(self, topics: frozenset) -> None:
         if topics & {"posts", "authors", "rumors"} or (
