@@ -54,8 +54,7 @@ class SidePanel(QTabWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("graphSidePanel")
-        self.setMinimumWidth(300)
-        self.setUsesScrollButtons(False)
+        self.setMinimumWidth(200)
         self.hubs = RankingModel((self.tr("Account"), self.tr("Influence"), self.tr("Links")))
         self.bridges = RankingModel(
             (self.tr("Account"), self.tr("Betweenness"), self.tr("Communities"))
