@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A 1920×1200 virtual screen (the offscreen plugin's default is 800×600, too small for
+# the main window of a crisis cell laptop).
+_OFFSCREEN_CONFIG = Path(__file__).resolve().parent / "helpers" / "offscreen.json"
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_OFFSCREEN_CONFIG}")
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = REPO.parent / "shared" / "data"

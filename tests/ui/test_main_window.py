@@ -71,9 +71,9 @@ def test_layout_persists_across_restart(qtbot, demo_crisis, make_context):
     first = MainWindow(ctx)
     qtbot.addWidget(first)
     first.show()
-    first.resize(760, 540)
-    chosen = (first.width(), first.height())  # the minimum size may widen it a little
-    assert chosen[1] == 540
+    first.resize(1300, 850)
+    chosen = (first.width(), first.height())
+    assert chosen == (1300, 850)
     first.docks["timeline"].hide()
     first.docks["graph"].setFloating(True)
     first.close()

@@ -11,6 +11,7 @@ from types import ModuleType
 from warroom.commands import (
     export,
     fetch,
+    graph,
     import_cmd,
     log,
     new,
@@ -25,6 +26,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     log,
     verify,
     stats,
+    graph,
     export,
     screenshot,
     import_cmd,

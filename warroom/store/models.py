@@ -241,6 +241,26 @@ class RumorRebuttal(BaseModel):
     statement = pw.ForeignKeyField(Statement, backref="rebutted_rumors", on_delete="CASCADE")
 
 
+class GraphNode(BaseModel):
+    """An account's saved layout position and community in the propagation graph."""
+
+    author = pw.ForeignKeyField(Author, primary_key=True, on_delete="CASCADE")
+    x = pw.FloatField()
+    y = pw.FloatField()
+    community = pw.IntegerField(null=True)
+    updated_at = UtcDateTimeField()
+
+
+class GraphCommunity(BaseModel):
+    """A community's label; ``edited`` marks a label the operator wrote."""
+
+    community = pw.IntegerField(primary_key=True)
+    label = pw.TextField(default="")
+    edited = pw.BooleanField(default=False)
+    size = pw.IntegerField(default=0)
+    updated_at = UtcDateTimeField()
+
+
 class LogEntry(BaseModel):
     """A main-courante entry. Never updated, never deleted (see ``store.logbook``)."""
 
@@ -310,6 +330,8 @@ ALL_MODELS: list[type[BaseModel]] = [
     RumorEvent,
     RumorEvidence,
     RumorRebuttal,
+    GraphNode,
+    GraphCommunity,
     LogEntry,
     PostStatement,
     SavedView,

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from warroom.ui.context import AppContext
 from warroom.ui.dashboard.view import DashboardView
 from warroom.ui.feed.view import FeedView
+from warroom.ui.graph.view import GraphView
 from warroom.ui.logbook.view import LogbookView
 from warroom.ui.rumors.view import RumorsView
 from warroom.ui.sources.view import SourcesView
@@ -43,14 +44,7 @@ RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 VIEW_SPECS: tuple[ViewSpec, ...] = (
     ViewSpec("dashboard", "Dashboard", LEFT, build=DashboardView),
     ViewSpec("feed", "Feed", LEFT, build=FeedView),
-    ViewSpec(
-        "graph",
-        "Graph",
-        LEFT,
-        missing=(
-            "the propagation graph (hubs, communities, bridges, replay) arrives with issue #8."
-        ),
-    ),
+    ViewSpec("graph", "Graph", LEFT, build=GraphView),
     ViewSpec(
         "stakeholders",
         "Stakeholders",

@@ -1,0 +1,1 @@
+"""The Graph view: propagation graph, replay, hubs, bridges and communities."""
