@@ -214,3 +214,51 @@ def test_hostile_search_text_shows_a_message_not_a_traceback(qtbot, feed):
     qtbot.keyClicks(feed.bar.search, "<b>l'incendie</b> \x1b NEAR( #hexacloud")
     qtbot.keyClick(feed.bar.search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not feed._loading and "posts" in feed.summary.text())
+
+
+def test_clicking_a_chart_bar_filters_the_table_to_its_interval(qtbot, feed):
+    from PySide6.QtCore import QPointF
+
+    chart = feed.chart
+    qtbot.waitUntil(lambda: chart.series is not None and chart.series.buckets > 0)
+    series = chart.series
+    busiest = int(series.totals.argmax())
+    step = series.interval.total_seconds()
+    x = series.start.timestamp() + step * (busiest + 0.5)
+    view_box = chart.plot.getViewBox()
+    scene_point = view_box.mapViewToScene(QPointF(x, 1))
+    pos = chart.plot.mapFromScene(scene_point)
+    qtbot.mouseClick(chart.plot.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.waitUntil(lambda: feed.filter.since is not None and not feed._loading)
+    assert feed.model.rowCount() == int(series.totals[busiest])
+    assert "from" in feed.bar.chip.text()
+    for row in range(feed.model.rowCount()):
+        assert feed.filter.since <= feed.model.post_at(row).created_at < feed.filter.until
+
+
+def test_reply_targets_dialog_validates_and_reports_changes(qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from warroom.ui.feed.targets_dialog import ReplyTargetsDialog
+
+    dialog = ReplyTargetsDialog({"twitter": "2h", "facebook": "same_day"})
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    edit = dialog.edits["twitter"]
+    edit.clear()
+    qtbot.keyClicks(edit, "soon")
+    assert not ok.isEnabled() and "not a reply target" in dialog.error.text()
+    edit.clear()
+    qtbot.keyClicks(edit, "45m")
+    assert ok.isEnabled()
+    assert dialog.changes() == {"twitter": "45m"}
+
+
+def test_demo_has_triage_in_progress_and_saved_views(feed):
+    from warroom.store import triage
+
+    statuses = {p.status for p in Post.select(Post.status)}
+    assert {"new", "triaged", "assigned", "answered"} <= statuses
+    assert Post.select().where(Post.assignee == "Hugo Lefèvre").count() > 0
+    assert [name for name, _f in triage.saved_views()] == ["Clients sans réponse", "Rumeur Seveso"]
+    assert feed.bar.views.count() == 3
