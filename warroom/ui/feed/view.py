@@ -37,7 +37,7 @@ from warroom.ui.views.base import View
 
 log = logging.getLogger("warroom.ui")
 ROW_HEIGHT = 22
-COLUMN_WIDTHS = (96, 34, 200, 420, 70, 64, 90, 130, 100, 70)
+COLUMN_WIDTHS = (96, 34, 200, 380, 92, 84, 90, 130, 100, 76)
 
 
 class FeedView(View):
