@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import numpy as np
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -125,31 +125,35 @@ class FeedView(View):
         return table
 
     def _install_shortcuts(self) -> None:
-        keys: list[tuple[str, object]] = [
-            (str(n), lambda w=what: self.post_actions.apply_triage({"what": w.value}))
+        """Triage keys, as actions of the table: its shortcuts and its right-click menu."""
+        keys: list[tuple[str, str, object]] = [
+            (str(n), what.value.replace("_", " / "), self._what_slot(what.value))
             for n, what in enumerate(WHAT_KEYS, start=1)
         ]
         keys += [
-            ("A", lambda: self.post_actions.run("assign_me")),
-            ("Shift+A", lambda: self.post_actions.run("assign")),
-            ("R", lambda: self.post_actions.run("answered")),
-            ("E", lambda: self.post_actions.run("escalate")),
-            ("I", lambda: self.post_actions.run("ignore")),
-            ("M", lambda: self.post_actions.run("moderate")),
-            ("U", lambda: self.post_actions.run("rumor")),
-            ("L", lambda: self.post_actions.run("logbook")),
-            ("S", lambda: self.post_actions.run("statement")),
-            ("C", lambda: self.post_actions.run("sentiment")),
-            ("P", self._on_shortcut_priority),
-            ("J", lambda: self._move(1)),
-            ("K", lambda: self._move(-1)),
+            ("P", "Next priority", self._on_shortcut_priority),
+            ("A", "Assign to me", lambda: self.post_actions.run("assign_me")),
+            ("Shift+A", "Assign…", lambda: self.post_actions.run("assign")),
+            ("R", "Answered", lambda: self.post_actions.run("answered")),
+            ("E", "Escalate…", lambda: self.post_actions.run("escalate")),
+            ("I", "Ignore…", lambda: self.post_actions.run("ignore")),
+            ("M", "Moderate…", lambda: self.post_actions.run("moderate")),
+            ("U", "Create rumor…", lambda: self.post_actions.run("rumor")),
+            ("L", "Add to logbook…", lambda: self.post_actions.run("logbook")),
+            ("S", "Link to a statement…", lambda: self.post_actions.run("statement")),
+            ("C", "Correct sentiment…", lambda: self.post_actions.run("sentiment")),
+            ("J", "Next post", lambda: self._move(1)),
+            ("K", "Previous post", lambda: self._move(-1)),
         ]
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.shortcuts = {}
-        for key, slot in keys:
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(slot)
-            self.shortcuts[key] = shortcut
+        for key, text, slot in keys:
+            action = QAction(self.tr(text), self.table)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(slot)
+            self.table.addAction(action)
+            self.shortcuts[key] = action
         search = QShortcut(QKeySequence.StandardKey.Find, self)
         search.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         search.activated.connect(lambda: self.bar.search.setFocus())
@@ -329,6 +333,9 @@ class FeedView(View):
         if not self.select_post(post_id):
             self._pending_select = post_id
             self.bar.clear()
+
+    def _what_slot(self, what: str):
+        return lambda: self.post_actions.apply_triage({"what": what})
 
     def _on_shortcut_priority(self) -> None:
         current = self.model.post_at(self.table.currentIndex().row())
