@@ -262,3 +262,34 @@ def test_demo_has_triage_in_progress_and_saved_views(feed):
     assert Post.select().where(Post.assignee == "Hugo Lefèvre").count() > 0
     assert [name for name, _f in triage.saved_views()] == ["Clients sans réponse", "Rumeur Seveso"]
     assert feed.bar.views.count() == 3
+
+
+def test_arrivals_show_up_during_a_continuous_stream(qtbot, feed):
+    """Notifications every 100 ms (a busy connector) must not postpone the refresh forever."""
+    from PySide6.QtCore import QTimer
+
+    first = Post.select().first()
+    sent = {"n": 0}
+
+    def arrive() -> None:
+        n = sent["n"]
+        sent["n"] += 1
+        Post.create(
+            channel="twitter",
+            external_id=f"stream-{n}",
+            author=first.author,
+            text=f"flux {n}",
+            created_at=first.created_at.replace(year=2030),
+            fetched_at=first.created_at,
+        )
+        feed.ctx.changes.notify({"posts"})
+
+    stream = QTimer()
+    stream.setInterval(100)
+    stream.timeout.connect(arrive)
+    stream.start()
+    try:
+        qtbot.waitUntil(lambda: feed.model.rowCount() > 420, timeout=5000)
+        assert stream.isActive() and sent["n"] < 40
+    finally:
+        stream.stop()

@@ -134,6 +134,11 @@ class DashboardView(View):
         ctx.changes.changed.connect(self._on_changes_changed)
         self.refresh()
 
+    def _schedule(self) -> None:
+        """Refresh soon; a stream of notifications must not postpone it forever."""
+        if not self._coalesce.isActive():
+            self._coalesce.start()
+
     def title(self) -> str:
         return self.tr("Dashboard")
 
@@ -150,7 +155,7 @@ class DashboardView(View):
 
     def _on_changes_changed(self, topics: frozenset) -> None:
         if topics & {"posts", "rumors", "statements", "sources", "crisis", "settings"}:
-            self._coalesce.start()
+            self._schedule()
 
     def show_stats(self, stats: feed_stats.DashboardStats) -> None:
         self.stats = stats

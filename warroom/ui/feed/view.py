@@ -159,6 +159,11 @@ class FeedView(View):
         search.activated.connect(lambda: self.bar.search.setFocus())
 
     # -- View API ----------------------------------------------------------------------------
+    def _schedule(self) -> None:
+        """Refresh soon; a stream of notifications must not postpone it forever."""
+        if not self._coalesce.isActive():
+            self._coalesce.start()
+
     def title(self) -> str:
         return self.tr("Feed")
 
@@ -210,7 +215,7 @@ class FeedView(View):
         if keep is not None:
             self.select_post(keep)
         if self._dirty:
-            self._coalesce.start()
+            self._schedule()
 
     def _on_load_failed(self, generation: int, exc: Exception) -> None:
         if generation != self._generation:
@@ -237,7 +242,7 @@ class FeedView(View):
     # -- live arrivals -----------------------------------------------------------------------
     def _on_changes_changed(self, topics: frozenset) -> None:
         if "posts" in topics or "settings" in topics:
-            self._coalesce.start()
+            self._schedule()
         if "rumors" in topics or "statements" in topics:
             self.reload_choices()
 
@@ -270,7 +275,7 @@ class FeedView(View):
             self._prepend_keeping_view([i for i, _at in found])
         if self._dirty:
             self._dirty = False
-            self._coalesce.start()
+            self._schedule()
 
     def _prepend_keeping_view(self, ids: list[int]) -> None:
         """Insert arrivals above; an operator who scrolled down keeps seeing the same rows."""
