@@ -293,3 +293,16 @@ def test_arrivals_show_up_during_a_continuous_stream(qtbot, feed):
         assert stream.isActive() and sent["n"] < 40
     finally:
         stream.stop()
+
+
+def test_stakeholder_group_filter(qtbot, feed):
+    from warroom.store.models import Author, StakeholderGroup
+
+    group = StakeholderGroup.get(StakeholderGroup.name == "Affected customers")
+    combo = feed.bar.group
+    qtbot.waitUntil(lambda: combo.findData(group.id) > 0)
+    combo.setCurrentIndex(combo.findData(group.id))
+    qtbot.waitUntil(lambda: feed.filter.group_id == group.id and not feed._loading)
+    members = {a.id for a in Author.select().where(Author.group == group.id)}
+    expected = Post.select().where(Post.author.in_(list(members))).count()
+    assert 0 < feed.model.rowCount() == expected

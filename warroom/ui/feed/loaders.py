@@ -13,7 +13,7 @@ from warroom.analysis.volume import choose_interval
 from warroom.domain.filters import PostFilter
 from warroom.store import feed_stats, posts, triage
 from warroom.store.crisis import operators
-from warroom.store.models import Rumor
+from warroom.store.models import Rumor, StakeholderGroup
 from warroom.store.post_detail import PostDetail, post_detail
 
 CHART_BUCKETS = 120
@@ -45,7 +45,13 @@ def load_detail(db: peewee.Database, post_id: int, rules: posts.DeadlineRules) -
 
 
 def load_choices():
-    """(operator names, open rumors (id, claim), saved view names)."""
+    """(operator names, rumors (id, claim), saved view names, groups (id, name))."""
     names = [name for name, _role in operators()]
     rumors = [(r.id, r.claim) for r in Rumor.select(Rumor.id, Rumor.claim).order_by(Rumor.id)]
-    return names, rumors, [name for name, _f in triage.saved_views()]
+    groups = [
+        (g.id, g.name)
+        for g in StakeholderGroup.select(StakeholderGroup.id, StakeholderGroup.name).order_by(
+            StakeholderGroup.sort_order, StakeholderGroup.name
+        )
+    ]
+    return names, rumors, [name for name, _f in triage.saved_views()], groups

@@ -243,7 +243,7 @@ class FeedView(View):
     def _on_changes_changed(self, topics: frozenset) -> None:
         if "posts" in topics or "settings" in topics:
             self._schedule()
-        if "rumors" in topics or "statements" in topics:
+        if topics & {"rumors", "statements", "stakeholders"}:
             self.reload_choices()
 
     def _on_coalesce_timeout(self) -> None:
@@ -364,8 +364,8 @@ class FeedView(View):
         )
 
     def _on_choices_loaded(self, result) -> None:
-        assignees, rumors, views = result
-        self.bar.set_choices(assignees, rumors)
+        assignees, rumors, views, groups = result
+        self.bar.set_choices(assignees, rumors, groups)
         self.bar.set_saved_views(views)
 
     def edit_reply_targets(self) -> None:
