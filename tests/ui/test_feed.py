@@ -306,3 +306,54 @@ def test_stakeholder_group_filter(qtbot, feed):
     members = {a.id for a in Author.select().where(Author.group == group.id)}
     expected = Post.select().where(Post.author.in_(list(members))).count()
     assert 0 < feed.model.rowCount() == expected
+
+
+def test_spike_and_large_newcomer_alerts_are_logged_once(qtbot, crisis, make_context):
+    from datetime import timedelta
+
+    from warroom.domain.timeutil import utcnow
+    from warroom.store import feed_stats
+    from warroom.store.models import Author
+    from warroom.ui.feed.alerts import FeedAlerts
+
+    now = utcnow()
+    regular = Author.create(channel="twitter", handle="regular", created_at=now)
+    star = Author.create(channel="twitter", handle="star", followers=900_000, created_at=now)
+    n = 0
+    for minutes_ago in range(125, 10, -5):  # the quiet past: 2 posts per 10 minutes
+        n += 1
+        Post.create(
+            channel="twitter",
+            external_id=f"q{n}",
+            author=regular,
+            text="calme",
+            created_at=now - timedelta(minutes=minutes_ago),
+            fetched_at=now,
+        )
+    for i in range(60):  # the last 10 minutes: 60 posts
+        Post.create(
+            channel="twitter",
+            external_id=f"s{i}",
+            author=star if i == 0 else regular,
+            text="panne !",
+            created_at=now - timedelta(seconds=5 + 9 * i),
+            fetched_at=now,
+        )
+    ctx = make_context(crisis)
+    before = LogEntry.select().count()
+    alerts = FeedAlerts(ctx)
+    qtbot.waitUntil(lambda: LogEntry.select().count() == before + 2, timeout=10_000)
+    texts = sorted(e.text for e in LogEntry.select().order_by(LogEntry.seq))[-2:]
+    assert any(t.startswith("Spike on twitter: 60 posts") for t in texts)
+    assert any("@star" in t and "900,000" in t for t in texts)
+    qtbot.waitUntil(lambda: alerts.alert.text().startswith("⚠"))
+    assert alerts.overdue.text().startswith("Overdue replies:")
+    alerts.check()
+    qtbot.waitUntil(lambda: not alerts._busy)
+    ctx.runner.writer.waitForDone(5000)
+    assert LogEntry.select().count() == before + 2  # not logged twice
+    feed_stats.set_alert_rules(crisis.db, 10, 100, 1_000_000, "Inès")
+    assert feed_stats.alert_rules()["multiple"] == 10
+    assert "×10" in LogEntry.select().order_by(LogEntry.seq.desc()).first().text
+    with pytest.raises(Exception, match="noise"):
+        feed_stats.set_alert_rules(crisis.db, 1.1, 100, 1_000, "Inès")

@@ -22,11 +22,15 @@ from warroom.store import feed_stats, posts
 log = logging.getLogger("warroom.ui")
 INTERVAL = timedelta(minutes=10)
 HISTORY = 13  # intervals: 12 for the baseline and the current one
-NEWCOMER_FOLLOWERS = 50_000
 
 
-def check_alerts(db, rules: posts.DeadlineRules, settings: SpikeSettings):
+def check_alerts(db, rules: posts.DeadlineRules):
     """(overdue count, [(key, text, links)]) — runs in a worker."""
+    configured = feed_stats.alert_rules()
+    settings = SpikeSettings(
+        multiple=float(configured["multiple"]), min_count=int(configured["min_count"])
+    )
+    newcomer_followers = int(configured["newcomer_followers"])
     overdue = posts.count_matching(db, PostFilter(overdue=True), rules)
     now = rules.now
     start = now - INTERVAL * HISTORY
@@ -41,7 +45,7 @@ def check_alerts(db, rules: posts.DeadlineRules, settings: SpikeSettings):
                 f"the baseline ({spike.baseline:.0f})"
             )
             alerts.append((f"spike:{channel}:{slot}", text, []))
-    for newcomer in feed_stats.large_newcomers(db, now - INTERVAL, NEWCOMER_FOLLOWERS):
+    for newcomer in feed_stats.large_newcomers(db, now - INTERVAL, newcomer_followers):
         text = (
             f"New account with large reach: @{newcomer.handle} on {newcomer.channel} "
             f"({newcomer.followers:,} followers)"
@@ -67,7 +71,6 @@ class FeedAlerts(QObject):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.settings = SpikeSettings()
         self.overdue = ClickableLabel()
         self.overdue.setObjectName("overdueReplies")
         self.overdue.setTextFormat(Qt.TextFormat.PlainText)
@@ -110,9 +113,8 @@ class FeedAlerts(QObject):
         self._busy = True
         db = self.ctx.crisis.db
         rules = posts.DeadlineRules.load(self.ctx.tz, utcnow())
-        settings = self.settings
         self.ctx.runner.run_query(
-            lambda: check_alerts(db, rules, settings),
+            lambda: check_alerts(db, rules),
             on_success=self._on_checked,
             on_failure=self._on_failed,
         )

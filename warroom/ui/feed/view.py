@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from warroom.domain.filters import PostFilter
 from warroom.domain.timeutil import utcnow
 from warroom.domain.triage import MAX_PRIORITY, WHAT_KEYS
-from warroom.store import posts, triage
+from warroom.store import feed_stats, posts, triage
 from warroom.store.errors import StoreError
 from warroom.ui.context import AppContext
 from warroom.ui.feed import loaders
@@ -369,17 +369,22 @@ class FeedView(View):
         self.bar.set_saved_views(views)
 
     def edit_reply_targets(self) -> None:
-        dialog = ReplyTargetsDialog(triage.reply_targets(), self)
+        dialog = ReplyTargetsDialog(triage.reply_targets(), feed_stats.alert_rules(), self)
         if dialog.exec() != ReplyTargetsDialog.DialogCode.Accepted:
             return
         changes = dialog.changes()
-        if not changes:
+        rules = dialog.alert_rules() if dialog.alert_rules_changed() else None
+        if not changes and rules is None:
             return
         db, operator = self.ctx.crisis.db, self.ctx.operator
 
         def save() -> None:
             for channel, text in changes.items():
                 triage.set_reply_target(db, channel, text, operator)
+            if rules is not None:
+                feed_stats.set_alert_rules(
+                    db, rules["multiple"], rules["min_count"], rules["newcomer_followers"], operator
+                )
 
         self.ctx.runner.run_write(
             save, changed={"settings", "logbook", "posts"}, on_failure=self.show_error
