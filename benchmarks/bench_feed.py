@@ -234,7 +234,13 @@ def main() -> int:
 
     ensure_app()
     conn = sqlite3.connect(path)
-    conn.execute(f"SELECT count(*) FROM post {ORDER}").fetchall()  # same warm cache for both
+    # Warm the OS cache with the whole file first, so that neither side pays for cold
+    # reads the other one then gets for free.
+    began = time.perf_counter()
+    conn.execute("SELECT sum(length(text)), sum(likes) FROM post").fetchall()
+    conn.execute(f"SELECT id FROM post {ORDER}").fetchall()
+    conn.execute("SELECT count(*) FROM post_fts WHERE post_fts MATCH 'hexacloud OR a*'").fetchall()
+    print(f"(cache warmed in {time.perf_counter() - began:.1f} s)")
 
     def make_ctx():
         return build_context(CrisisDatabase.open(path), make_settings(), "Bench")

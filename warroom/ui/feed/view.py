@@ -194,12 +194,16 @@ class FeedView(View):
             on_success=lambda result: self._on_ids_loaded(generation, result),
             on_failure=lambda exc: self._on_load_failed(generation, exc),
         )
+        self.chart.highlight(f.since, f.until)
+
+    def _load_chart(self, generation: int) -> None:
+        """The chart is read after the table: the rows the operator waits for come first."""
+        db, rules, f = self.ctx.crisis.db, self.rules(), self.filter
         self.ctx.runner.run_query(
             lambda: loaders.load_chart(db, replace(f, since=None, until=None), rules),
             on_success=lambda result: self._on_chart_loaded(generation, result),
             on_failure=lambda exc: log.warning("volume chart: %s", exc),
         )
-        self.chart.highlight(f.since, f.until)
 
     def _on_ids_loaded(self, generation: int, result) -> None:
         if generation != self._generation:
@@ -210,6 +214,7 @@ class FeedView(View):
         self.model.set_ids(ids)
         self._loading = False
         self._update_summary(elapsed)
+        self._load_chart(generation)
         keep = self._pending_select or selected
         self._pending_select = None
         if keep is not None:
