@@ -138,6 +138,7 @@ def bench_ingest(ctx, view, path: Path, seconds: int, rate: int) -> None:
     view.table.scrollTo(view.model.index(5000, 0))
     batch = rate // 10
     counter = {"n": 0, "insert_s": []}
+    run = int(time.time())  # external ids unique across runs on the same file
     base = db.execute_sql("SELECT max(id) FROM post").fetchone()[0]
     when = format_utc(T0.replace(year=2031))
 
@@ -147,7 +148,7 @@ def bench_ingest(ctx, view, path: Path, seconds: int, rate: int) -> None:
         rows = [
             (
                 "twitter",
-                f"live-{first + i}",
+                f"live-{run}-{first + i}",
                 1 + (first + i) % 1000,
                 f"Arrivée en direct {first + i} #hexacloud",
                 when,
@@ -194,7 +195,8 @@ def bench_ingest(ctx, view, path: Path, seconds: int, rate: int) -> None:
     peer_times = []
     for n in range(50):
         rows = [
-            ("twitter", f"peer-{n}-{i}", 1, f"Arrivée pair {i}", when, when) for i in range(batch)
+            ("twitter", f"peer-{run}-{n}-{i}", 1, f"Arrivée pair {i}", when, when)
+            for i in range(batch)
         ]
         started = time.perf_counter()
         with peer:
