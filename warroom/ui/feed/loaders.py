@@ -19,11 +19,21 @@ from warroom.store.post_detail import PostDetail, post_detail
 CHART_BUCKETS = 120
 
 
-def load_ids(db: peewee.Database, f: PostFilter, rules: posts.DeadlineRules):
-    """(ids newest first, highest post id seen, seconds taken)."""
+FIRST_SCREEN = 300
+
+
+def load_ids(
+    db: peewee.Database,
+    f: PostFilter,
+    rules: posts.DeadlineRules,
+    top: int | None = None,
+    limit: int | None = None,
+):
+    """(ids newest first, highest post id seen, seconds taken) — all, or the first
+    ``limit`` (the first screen, shown while the whole list loads)."""
     began = time.perf_counter()
-    top = posts.max_post_id(db)
-    ids = posts.matching_ids(db, f, rules, upto_id=top)
+    top = posts.max_post_id(db) if top is None else top
+    ids = posts.matching_ids(db, f, rules, upto_id=top, limit=limit)
     return ids, top, time.perf_counter() - began
 
 

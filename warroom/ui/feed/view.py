@@ -54,6 +54,7 @@ class FeedView(View):
         self._loading = False
         self._dirty = False
         self._pending_select: int | None = None
+        self._first: np.ndarray | None = None
         db = ctx.crisis.db
         self.model = FeedModel(
             lambda ids: posts.fetch_rows(db, ids, self.rules()), ctx.tz, parent=self
@@ -187,14 +188,45 @@ class FeedView(View):
         generation = self._generation
         self._loading = True
         self._dirty = False
+        self._first = None
         db, rules = self.ctx.crisis.db, self.rules()
         self.summary.setText(self.tr("Searching…"))
+        if f.text_query.strip():  # a full-text match costs the same for 300 rows as for all
+            self._load_all(generation, None)
+        else:
+            self.ctx.runner.run_query(
+                lambda: loaders.load_ids(db, f, rules, limit=loaders.FIRST_SCREEN),
+                on_success=lambda result: self._on_first_loaded(generation, result),
+                on_failure=lambda exc: self._on_load_failed(generation, exc),
+            )
+        self.chart.highlight(f.since, f.until)
+
+    def _load_all(self, generation: int, top: int | None) -> None:
+        db, rules, f = self.ctx.crisis.db, self.rules(), self.filter
         self.ctx.runner.run_query(
-            lambda: loaders.load_ids(db, f, rules),
+            lambda: loaders.load_ids(db, f, rules, top=top),
             on_success=lambda result: self._on_ids_loaded(generation, result),
             on_failure=lambda exc: self._on_load_failed(generation, exc),
         )
-        self.chart.highlight(f.since, f.until)
+
+    def _on_first_loaded(self, generation: int, result) -> None:
+        """Show the first screen at once, then read the whole list (same snapshot)."""
+        if generation != self._generation:
+            return
+        ids, top, _elapsed = result
+        self._top_id = top
+        if len(ids) < loaders.FIRST_SCREEN:  # that was everything
+            self._on_ids_loaded(generation, result)
+            return
+        selected = self.current_post_id()
+        self._first = ids
+        self.model.set_ids(ids)
+        self.summary.setText(
+            self.tr("Counting… (the newest %1 are shown)").replace("%1", str(len(ids)))
+        )
+        if selected is not None:
+            self.select_post(selected)
+        self._load_all(generation, top)
 
     def _load_chart(self, generation: int) -> None:
         """The chart is read after the table: the rows the operator waits for come first."""
@@ -211,7 +243,12 @@ class FeedView(View):
         ids, top, elapsed = result
         selected = self.current_post_id()
         self._top_id = top
-        self.model.set_ids(ids)
+        first = self._first
+        self._first = None
+        if first is not None and np.array_equal(ids[: len(first)], first):
+            self.model.extend(ids[len(first) :])  # keeps the scroll position and selection
+        else:
+            self.model.set_ids(ids)
         self._loading = False
         self._update_summary(elapsed)
         self._load_chart(generation)

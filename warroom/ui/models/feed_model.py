@@ -149,6 +149,16 @@ class FeedModel(QAbstractTableModel):
         self._ids = np.concatenate([new, self._ids])
         self.endInsertRows()
 
+    def extend(self, ids: Sequence[int] | np.ndarray) -> None:
+        """Append older posts below the last row (the rest of a result shown early)."""
+        more = np.asarray(ids, dtype=np.int64)
+        if not len(more):
+            return
+        first = len(self._ids)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._ids = np.concatenate([self._ids, more])
+        self.endInsertRows()
+
     def invalidate(self) -> None:
         """Posts changed in the store (triage, corrections): re-read rows when shown."""
         self._cache.clear()
