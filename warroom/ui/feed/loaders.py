@@ -65,3 +65,18 @@ def load_choices():
         )
     ]
     return names, rumors, [name for name, _f in triage.saved_views()], groups
+
+
+def load_arrivals(
+    db: peewee.Database,
+    f: PostFilter,
+    rules: posts.DeadlineRules,
+    after_id: int,
+    shown: list[int],
+    preload: int = 200,
+):
+    """(new posts (id, created_at) newest first, new top id, fresh rows of the shown posts
+    and of the newest arrivals)."""
+    found, top = posts.arrivals_after(db, f, rules, after_id)
+    wanted = shown + [post_id for post_id, _at in found[:preload]]
+    return found, top, posts.fetch_rows(db, wanted, rules)

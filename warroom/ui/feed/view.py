@@ -295,21 +295,35 @@ class FeedView(View):
         self._loading = True
         generation = self._generation
         db, rules, f, top = self.ctx.crisis.db, self.rules(), self.filter, self._top_id
+        shown = self._visible_ids()
         self.ctx.runner.run_query(
-            lambda: posts.arrivals_after(db, f, rules, top),
+            lambda: loaders.load_arrivals(db, f, rules, top, shown),
             on_success=lambda result: self._on_arrivals(generation, result),
             on_failure=lambda exc: self._on_load_failed(generation, exc),
         )
+
+    def _visible_ids(self) -> list[int]:
+        """Ids of the rows on screen (and the first row), re-read with the arrivals so that
+        the GUI thread does no database work while posts stream in."""
+        count = self.model.rowCount()
+        if not count:
+            return []
+        viewport = self.table.viewport()
+        top = max(0, self.table.rowAt(0))
+        bottom = self.table.rowAt(viewport.height() - 1)
+        bottom = count - 1 if bottom < 0 else bottom
+        rows = {0, *range(top, min(count, bottom + 5))}
+        return [self.model.post_id(r) for r in sorted(rows)]
 
     def _on_arrivals(self, generation: int, result) -> None:
         if generation != self._generation:
             return
         self._loading = False
-        found, top = result
+        found, top, fresh = result
         self._top_id = top
-        first = self.model.post_at(0)
-        in_order = first is None or all(at >= first.created_at for _i, at in found)
-        self.model.invalidate()  # triage and corrections of shown posts
+        newest = fresh.get(self.model.post_id(0)) if self.model.rowCount() else None
+        in_order = newest is None or all(at >= newest.created_at for _i, at in found)
+        self.model.replace_rows(fresh)  # triage and corrections of shown posts
         if found and not in_order:  # back-filled older posts: reload, keeping the selection
             self.apply_filter(self.filter)
             return

@@ -159,6 +159,17 @@ class FeedModel(QAbstractTableModel):
         self._ids = np.concatenate([self._ids, more])
         self.endInsertRows()
 
+    def replace_rows(self, rows: dict[int, PostRow]) -> None:
+        """Posts changed in the store: keep only these fresh rows (read in a worker)."""
+        self._cache.clear()
+        self._rendered.clear()
+        self._cache.update(rows)
+        self._now = self._clock()
+        if len(self._ids):
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, len(self.HEADERS) - 1)
+            )
+
     def invalidate(self) -> None:
         """Posts changed in the store (triage, corrections): re-read rows when shown."""
         self._cache.clear()
