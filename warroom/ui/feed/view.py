@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import numpy as np
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 
 from warroom.domain.filters import PostFilter
 from warroom.domain.timeutil import utcnow
-from warroom.domain.triage import MAX_PRIORITY, WHAT_KEYS
-from warroom.store import feed_stats, posts, triage
+from warroom.store import posts, triage
 from warroom.store.errors import StoreError
 from warroom.ui.context import AppContext
 from warroom.ui.feed import loaders
@@ -31,7 +30,7 @@ from warroom.ui.feed.alerts import FeedAlerts
 from warroom.ui.feed.chart import VolumeChart
 from warroom.ui.feed.detail import DetailPane
 from warroom.ui.feed.filter_bar import FilterBar
-from warroom.ui.feed.targets_dialog import ReplyTargetsDialog
+from warroom.ui.feed.guard import guarded
 from warroom.ui.models.feed_model import FeedModel
 from warroom.ui.views.base import View
 
@@ -92,7 +91,7 @@ class FeedView(View):
         self.bar.filter_changed.connect(self.apply_filter)
         self.bar.save_requested.connect(self.post_actions.save_view)
         self.bar.view_chosen.connect(self._on_bar_view_chosen)
-        self.bar.targets_requested.connect(self.edit_reply_targets)
+        self.bar.targets_requested.connect(self.post_actions.edit_reply_targets)
         self.chart.interval_clicked.connect(self.bar.set_interval)
         self.detail.triage_applied.connect(self.post_actions.apply_triage)
         self.detail.action_requested.connect(self.post_actions.run)
@@ -126,35 +125,7 @@ class FeedView(View):
         return table
 
     def _install_shortcuts(self) -> None:
-        """Triage keys, as actions of the table: its shortcuts and its right-click menu."""
-        keys: list[tuple[str, str, object]] = [
-            (str(n), what.value.replace("_", " / "), self._what_slot(what.value))
-            for n, what in enumerate(WHAT_KEYS, start=1)
-        ]
-        keys += [
-            ("P", "Next priority", self._on_shortcut_priority),
-            ("A", "Assign to me", lambda: self.post_actions.run("assign_me")),
-            ("Shift+A", "Assign…", lambda: self.post_actions.run("assign")),
-            ("R", "Answered", lambda: self.post_actions.run("answered")),
-            ("E", "Escalate…", lambda: self.post_actions.run("escalate")),
-            ("I", "Ignore…", lambda: self.post_actions.run("ignore")),
-            ("M", "Moderate…", lambda: self.post_actions.run("moderate")),
-            ("U", "Create rumor…", lambda: self.post_actions.run("rumor")),
-            ("L", "Add to logbook…", lambda: self.post_actions.run("logbook")),
-            ("S", "Link to a statement…", lambda: self.post_actions.run("statement")),
-            ("C", "Correct sentiment…", lambda: self.post_actions.run("sentiment")),
-            ("J", "Next post", lambda: self._move(1)),
-            ("K", "Previous post", lambda: self._move(-1)),
-        ]
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.shortcuts = {}
-        for key, text, slot in keys:
-            action = QAction(self.tr(text), self.table)
-            action.setShortcut(QKeySequence(key))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(slot)
-            self.table.addAction(action)
-            self.shortcuts[key] = action
+        self.shortcuts = self.post_actions.install(self.table)
         search = QShortcut(QKeySequence.StandardKey.Find, self)
         search.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         search.activated.connect(lambda: self.bar.search.setFocus())
@@ -196,8 +167,8 @@ class FeedView(View):
         else:
             self.ctx.runner.run_query(
                 lambda: loaders.load_ids(db, f, rules, limit=loaders.FIRST_SCREEN),
-                on_success=lambda result: self._on_first_loaded(generation, result),
-                on_failure=lambda exc: self._on_load_failed(generation, exc),
+                on_success=guarded(self, lambda result: self._on_first_loaded(generation, result)),
+                on_failure=guarded(self, lambda exc: self._on_load_failed(generation, exc)),
             )
         self.chart.highlight(f.since, f.until)
 
@@ -205,8 +176,8 @@ class FeedView(View):
         db, rules, f = self.ctx.crisis.db, self.rules(), self.filter
         self.ctx.runner.run_query(
             lambda: loaders.load_ids(db, f, rules, top=top),
-            on_success=lambda result: self._on_ids_loaded(generation, result),
-            on_failure=lambda exc: self._on_load_failed(generation, exc),
+            on_success=guarded(self, lambda result: self._on_ids_loaded(generation, result)),
+            on_failure=guarded(self, lambda exc: self._on_load_failed(generation, exc)),
         )
 
     def _on_first_loaded(self, generation: int, result) -> None:
@@ -233,8 +204,8 @@ class FeedView(View):
         db, rules, f = self.ctx.crisis.db, self.rules(), self.filter
         self.ctx.runner.run_query(
             lambda: loaders.load_chart(db, replace(f, since=None, until=None), rules),
-            on_success=lambda result: self._on_chart_loaded(generation, result),
-            on_failure=lambda exc: log.warning("volume chart: %s", exc),
+            on_success=guarded(self, lambda result: self._on_chart_loaded(generation, result)),
+            on_failure=guarded(self, lambda exc: log.warning("volume chart: %s", exc)),
         )
 
     def _on_ids_loaded(self, generation: int, result) -> None:
@@ -298,8 +269,8 @@ class FeedView(View):
         shown = self._visible_ids()
         self.ctx.runner.run_query(
             lambda: loaders.load_arrivals(db, f, rules, top, shown),
-            on_success=lambda result: self._on_arrivals(generation, result),
-            on_failure=lambda exc: self._on_load_failed(generation, exc),
+            on_success=guarded(self, lambda result: self._on_arrivals(generation, result)),
+            on_failure=guarded(self, lambda exc: self._on_load_failed(generation, exc)),
         )
 
     def _visible_ids(self) -> list[int]:
@@ -367,7 +338,7 @@ class FeedView(View):
         self.table.scrollTo(index)
         return True
 
-    def _move(self, step: int) -> None:
+    def step_selection(self, step: int) -> None:
         row = max(0, min(self.model.rowCount() - 1, self.table.currentIndex().row() + step))
         if self.model.rowCount():
             self.select_post(self.model.post_id(row))
@@ -382,8 +353,8 @@ class FeedView(View):
         db, rules = self.ctx.crisis.db, self.rules()
         self.ctx.runner.run_query(
             lambda: loaders.load_detail(db, post_id, rules),
-            on_success=self._on_detail_loaded,
-            on_failure=lambda exc: self.detail.clear(),
+            on_success=guarded(self, self._on_detail_loaded),
+            on_failure=guarded(self, lambda exc: self.detail.clear()),
         )
 
     def _on_detail_loaded(self, detail) -> None:
@@ -394,16 +365,6 @@ class FeedView(View):
         if not self.select_post(post_id):
             self._pending_select = post_id
             self.bar.clear()
-
-    def _what_slot(self, what: str):
-        return lambda: self.post_actions.apply_triage({"what": what})
-
-    def _on_shortcut_priority(self) -> None:
-        current = self.model.post_at(self.table.currentIndex().row())
-        if current is not None:
-            self.post_actions.apply_triage(
-                {"priority": (current.priority + 1) % (MAX_PRIORITY + 1)}
-            )
 
     def _on_navigator_show_posts(self, f: PostFilter) -> None:
         self.bar.set_filter(f)
@@ -416,35 +377,15 @@ class FeedView(View):
 
     def reload_choices(self) -> None:
         self.ctx.runner.run_query(
-            loaders.load_choices, on_success=self._on_choices_loaded, on_failure=log.warning
+            loaders.load_choices,
+            on_success=guarded(self, self._on_choices_loaded),
+            on_failure=guarded(self, log.warning),
         )
 
     def _on_choices_loaded(self, result) -> None:
         assignees, rumors, views, groups = result
         self.bar.set_choices(assignees, rumors, groups)
         self.bar.set_saved_views(views)
-
-    def edit_reply_targets(self) -> None:
-        dialog = ReplyTargetsDialog(triage.reply_targets(), feed_stats.alert_rules(), self)
-        if dialog.exec() != ReplyTargetsDialog.DialogCode.Accepted:
-            return
-        changes = dialog.changes()
-        rules = dialog.alert_rules() if dialog.alert_rules_changed() else None
-        if not changes and rules is None:
-            return
-        db, operator = self.ctx.crisis.db, self.ctx.operator
-
-        def save() -> None:
-            for channel, text in changes.items():
-                triage.set_reply_target(db, channel, text, operator)
-            if rules is not None:
-                feed_stats.set_alert_rules(
-                    db, rules["multiple"], rules["min_count"], rules["newcomer_followers"], operator
-                )
-
-        self.ctx.runner.run_write(
-            save, changed={"settings", "logbook", "posts"}, on_failure=self.show_error
-        )
 
     def show_error(self, exc: Exception) -> None:
         message = str(exc) if isinstance(exc, StoreError) else repr(exc)
