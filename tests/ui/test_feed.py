@@ -319,9 +319,7 @@ def test_spike_and_large_newcomer_alerts_are_logged_once(qtbot, crisis, make_con
     now = utcnow()
     regular = Author.create(channel="twitter", handle="regular", created_at=now)
     star = Author.create(channel="twitter", handle="star", followers=900_000, created_at=now)
-    n = 0
-    for minutes_ago in range(125, 10, -5):  # the quiet past: 2 posts per 10 minutes
-        n += 1
+    for n, minutes_ago in enumerate(range(125, 10, -5)):  # the quiet past: 2 per 10 min
         Post.create(
             channel="twitter",
             external_id=f"q{n}",
