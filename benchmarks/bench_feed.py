@@ -174,6 +174,7 @@ def bench_ingest(ctx, view, path: Path, seconds: int, rate: int) -> None:
     view.bar.clear()
     wait_until(lambda: not view._loading)
     view.table.scrollTo(view.model.index(5000, 0))
+    spin(3000)  # let the chart of the cleared filter load before the heartbeat starts
     batch = rate // 10
     counter = {"n": 0, "insert_s": []}
     run = int(time.time())  # external ids unique across runs on the same file
