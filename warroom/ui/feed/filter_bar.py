@@ -167,7 +167,9 @@ class FilterBar(QWidget):
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
         scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroller.setFixedHeight(row.sizeHint().height() + 4)
+        scroller.setFixedHeight(
+            row.sizeHint().height() + scroller.horizontalScrollBar().sizeHint().height() + 2
+        )
         layout.addWidget(scroller)
         self._update_channel_text()
 
