@@ -355,3 +355,32 @@ def test_spike_and_large_newcomer_alerts_are_logged_once(qtbot, crisis, make_con
     assert "×10" in LogEntry.select().order_by(LogEntry.seq.desc()).first().text
     with pytest.raises(Exception, match="noise"):
         feed_stats.set_alert_rules(crisis.db, 1.1, 100, 1_000, "Inès")
+
+
+def test_backdated_arrivals_reload_in_place(qtbot, feed):
+    """Older posts (an import) are placed by time: the list reloads, and the operator still
+    sees the same rows and keeps the selected post."""
+    view, table = feed, feed.table
+    from PySide6.QtWidgets import QAbstractItemView
+
+    view.select_post(view.model.post_id(250))
+    selected = view.current_post_id()
+    table.scrollTo(view.model.index(240, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+    qtbot.waitUntil(lambda: table.rowAt(0) == 240)
+    top_id = view.model.post_id(table.rowAt(0))
+    middle = view.model.post_at(100)  # the imports land above the rows on screen
+    for n in range(5):
+        Post.create(
+            channel="facebook",
+            external_id=f"import-{n}",
+            author=Post.get_by_id(middle.id).author,
+            text=f"importé {n}",
+            created_at=middle.created_at,
+            fetched_at=middle.created_at,
+        )
+    view.ctx.changes.notify({"posts"})
+    qtbot.waitUntil(lambda: view.model.rowCount() == 425 and not view._loading, timeout=10_000)
+    assert view.current_post_id() == selected
+    assert view.model.post_id(table.rowAt(0)) == top_id
+    texts = {view.model.post_at(r).text for r in range(95, 110)}
+    assert "importé 0" in texts

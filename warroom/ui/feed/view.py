@@ -54,6 +54,7 @@ class FeedView(View):
         self._dirty = False
         self._pending_select: int | None = None
         self._first: np.ndarray | None = None
+        self._anchor: tuple[int, int] | None = None  # (post id at the top, pixel offset)
         db = ctx.crisis.db
         self.model = FeedModel(
             lambda ids: posts.fetch_rows(db, ids, self.rules()), ctx.tz, parent=self
@@ -172,6 +173,19 @@ class FeedView(View):
             )
         self.chart.highlight(f.since, f.until)
 
+    def _reload_keeping_view(self) -> None:
+        """Reload the whole list (older posts arrived), then put back the row that was at
+        the top of the screen where it was, and the selection."""
+        top_row = self.table.rowAt(0)
+        if top_row >= 0 and self.table.verticalScrollBar().value() > 0:
+            offset = self.table.verticalScrollBar().value() - top_row * ROW_HEIGHT
+            self._anchor = (self.model.post_id(top_row), offset)
+        self._generation += 1
+        self._loading = True
+        self._dirty = False
+        self._first = None
+        self._load_all(self._generation, None)
+
     def _load_all(self, generation: int, top: int | None) -> None:
         db, rules, f = self.ctx.crisis.db, self.rules(), self.filter
         self.ctx.runner.run_query(
@@ -225,8 +239,12 @@ class FeedView(View):
         self._load_chart(generation)
         keep = self._pending_select or selected
         self._pending_select = None
+        anchor, self._anchor = self._anchor, None
         if keep is not None:
-            self.select_post(keep)
+            self.select_post(keep, scroll=anchor is None)
+        if anchor is not None and self.model.row_of(anchor[0]) >= 0:
+            row = self.model.row_of(anchor[0])
+            self.table.verticalScrollBar().setValue(row * ROW_HEIGHT + anchor[1])
         if self._dirty:
             self._schedule()
 
@@ -295,8 +313,8 @@ class FeedView(View):
         newest = fresh.get(self.model.post_id(0)) if self.model.rowCount() else None
         in_order = newest is None or all(at >= newest.created_at for _i, at in found)
         self.model.replace_rows(fresh)  # triage and corrections of shown posts
-        if found and not in_order:  # back-filled older posts: reload, keeping the selection
-            self.apply_filter(self.filter)
+        if found and not in_order:  # back-filled older posts: reload, keeping the view
+            self._reload_keeping_view()
             return
         if found:
             self._prepend_keeping_view([i for i, _at in found])
@@ -325,7 +343,7 @@ class FeedView(View):
             rows = [self.table.currentIndex().row()]
         return [self.model.post_id(r) for r in rows]
 
-    def select_post(self, post_id: int) -> bool:
+    def select_post(self, post_id: int, scroll: bool = True) -> bool:
         row = self.model.row_of(post_id)
         if row < 0:
             return False
@@ -335,7 +353,8 @@ class FeedView(View):
             | QItemSelectionModel.SelectionFlag.Rows
         )
         self.table.selectionModel().setCurrentIndex(index, flags)
-        self.table.scrollTo(index)
+        if scroll:
+            self.table.scrollTo(index)
         return True
 
     def step_selection(self, step: int) -> None:
