@@ -214,3 +214,173 @@ def test_hostile_search_text_shows_a_message_not_a_traceback(qtbot, feed):
     qtbot.keyClicks(feed.bar.search, "<b>l'incendie</b> \x1b NEAR( #hexacloud")
     qtbot.keyClick(feed.bar.search, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not feed._loading and "posts" in feed.summary.text())
+
+
+def test_clicking_a_chart_bar_filters_the_table_to_its_interval(qtbot, feed):
+    from PySide6.QtCore import QPointF
+
+    chart = feed.chart
+    qtbot.waitUntil(lambda: chart.series is not None and chart.series.buckets > 0)
+    series = chart.series
+    busiest = int(series.totals.argmax())
+    step = series.interval.total_seconds()
+    x = series.start.timestamp() + step * (busiest + 0.5)
+    view_box = chart.plot.getViewBox()
+    scene_point = view_box.mapViewToScene(QPointF(x, 1))
+    pos = chart.plot.mapFromScene(scene_point)
+    qtbot.mouseClick(chart.plot.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.waitUntil(lambda: feed.filter.since is not None and not feed._loading)
+    assert feed.model.rowCount() == int(series.totals[busiest])
+    assert "from" in feed.bar.chip.text()
+    for row in range(feed.model.rowCount()):
+        assert feed.filter.since <= feed.model.post_at(row).created_at < feed.filter.until
+
+
+def test_reply_targets_dialog_validates_and_reports_changes(qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from warroom.ui.feed.targets_dialog import ReplyTargetsDialog
+
+    dialog = ReplyTargetsDialog({"twitter": "2h", "facebook": "same_day"})
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    edit = dialog.edits["twitter"]
+    edit.clear()
+    qtbot.keyClicks(edit, "soon")
+    assert not ok.isEnabled() and "not a reply target" in dialog.error.text()
+    edit.clear()
+    qtbot.keyClicks(edit, "45m")
+    assert ok.isEnabled()
+    assert dialog.changes() == {"twitter": "45m"}
+
+
+def test_demo_has_triage_in_progress_and_saved_views(feed):
+    from warroom.store import triage
+
+    statuses = {p.status for p in Post.select(Post.status)}
+    assert {"new", "triaged", "assigned", "answered"} <= statuses
+    assert Post.select().where(Post.assignee == "Hugo Lefèvre").count() > 0
+    assert [name for name, _f in triage.saved_views()] == ["Clients sans réponse", "Rumeur Seveso"]
+    assert feed.bar.views.count() == 3
+
+
+def test_arrivals_show_up_during_a_continuous_stream(qtbot, feed):
+    """Notifications every 100 ms (a busy connector) must not postpone the refresh forever."""
+    from PySide6.QtCore import QTimer
+
+    first = Post.select().first()
+    sent = {"n": 0}
+
+    def arrive() -> None:
+        n = sent["n"]
+        sent["n"] += 1
+        Post.create(
+            channel="twitter",
+            external_id=f"stream-{n}",
+            author=first.author,
+            text=f"flux {n}",
+            created_at=first.created_at.replace(year=2030),
+            fetched_at=first.created_at,
+        )
+        feed.ctx.changes.notify({"posts"})
+
+    stream = QTimer()
+    stream.setInterval(100)
+    stream.timeout.connect(arrive)
+    stream.start()
+    try:
+        qtbot.waitUntil(lambda: feed.model.rowCount() > 420, timeout=5000)
+        assert stream.isActive() and sent["n"] < 40
+    finally:
+        stream.stop()
+
+
+def test_stakeholder_group_filter(qtbot, feed):
+    from warroom.store.models import Author, StakeholderGroup
+
+    group = StakeholderGroup.get(StakeholderGroup.name == "Affected customers")
+    combo = feed.bar.group
+    qtbot.waitUntil(lambda: combo.findData(group.id) > 0)
+    combo.setCurrentIndex(combo.findData(group.id))
+    qtbot.waitUntil(lambda: feed.filter.group_id == group.id and not feed._loading)
+    members = {a.id for a in Author.select().where(Author.group == group.id)}
+    expected = Post.select().where(Post.author.in_(list(members))).count()
+    assert 0 < feed.model.rowCount() == expected
+
+
+def test_spike_and_large_newcomer_alerts_are_logged_once(qtbot, crisis, make_context):
+    from datetime import timedelta
+
+    from warroom.domain.timeutil import utcnow
+    from warroom.store import feed_stats
+    from warroom.store.models import Author
+    from warroom.ui.feed.alerts import FeedAlerts
+
+    now = utcnow()
+    regular = Author.create(channel="twitter", handle="regular", created_at=now)
+    star = Author.create(channel="twitter", handle="star", followers=900_000, created_at=now)
+    for n, minutes_ago in enumerate(range(125, 10, -5)):  # the quiet past: 2 per 10 min
+        Post.create(
+            channel="twitter",
+            external_id=f"q{n}",
+            author=regular,
+            text="calme",
+            created_at=now - timedelta(minutes=minutes_ago),
+            fetched_at=now,
+        )
+    for i in range(60):  # the last 10 minutes: 60 posts
+        Post.create(
+            channel="twitter",
+            external_id=f"s{i}",
+            author=star if i == 0 else regular,
+            text="panne !",
+            created_at=now - timedelta(seconds=5 + 9 * i),
+            fetched_at=now,
+        )
+    ctx = make_context(crisis)
+    before = LogEntry.select().count()
+    alerts = FeedAlerts(ctx)
+    qtbot.waitUntil(lambda: LogEntry.select().count() == before + 2, timeout=10_000)
+    texts = sorted(e.text for e in LogEntry.select().order_by(LogEntry.seq))[-2:]
+    assert any(t.startswith("Spike on twitter: 60 posts") for t in texts)
+    assert any("@star" in t and "900,000" in t for t in texts)
+    qtbot.waitUntil(lambda: alerts.alert.text().startswith("⚠"))
+    assert alerts.overdue.text().startswith("Overdue replies:")
+    alerts.check()
+    qtbot.waitUntil(lambda: not alerts._busy)
+    ctx.runner.writer.waitForDone(5000)
+    assert LogEntry.select().count() == before + 2  # not logged twice
+    feed_stats.set_alert_rules(crisis.db, 10, 100, 1_000_000, "Inès")
+    assert feed_stats.alert_rules()["multiple"] == 10
+    assert "×10" in LogEntry.select().order_by(LogEntry.seq.desc()).first().text
+    with pytest.raises(Exception, match="noise"):
+        feed_stats.set_alert_rules(crisis.db, 1.1, 100, 1_000, "Inès")
+
+
+def test_backdated_arrivals_reload_in_place(qtbot, feed):
+    """Older posts (an import) are placed by time: the list reloads, and the operator still
+    sees the same rows and keeps the selected post."""
+    view, table = feed, feed.table
+    from PySide6.QtWidgets import QAbstractItemView
+
+    view.select_post(view.model.post_id(250))
+    selected = view.current_post_id()
+    table.scrollTo(view.model.index(240, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+    qtbot.waitUntil(lambda: table.rowAt(0) == 240)
+    top_id = view.model.post_id(table.rowAt(0))
+    middle = view.model.post_at(100)  # the imports land above the rows on screen
+    for n in range(5):
+        Post.create(
+            channel="facebook",
+            external_id=f"import-{n}",
+            author=Post.get_by_id(middle.id).author,
+            text=f"importé {n}",
+            created_at=middle.created_at,
+            fetched_at=middle.created_at,
+        )
+    view.ctx.changes.notify({"posts"})
+    qtbot.waitUntil(lambda: view.model.rowCount() == 425 and not view._loading, timeout=10_000)
+    assert view.current_post_id() == selected
+    assert view.model.post_id(table.rowAt(0)) == top_id
+    texts = {view.model.post_at(r).text for r in range(95, 110)}
+    assert "importé 0" in texts

@@ -27,11 +27,15 @@ _RULES = (
 )
 
 
-def _what(text: str) -> str | None:
+def _what(text: str, sentiment: float | None) -> str | None:
     lowered = text.lower()
     for words, what in _RULES:
         if any(word in lowered for word in words):
             return what
+    if sentiment is not None and sentiment <= -0.3:
+        return "criticism"
+    if sentiment is not None and sentiment >= 0.4:
+        return "praise"
     return None
 
 
@@ -44,7 +48,7 @@ def seed_feed_demo(db: peewee.Database, seed: int = 4) -> None:
             if post.repost_of or rng.random() < 0.45:
                 Post.update(status="new").where(Post.id == post.id).execute()
                 continue
-            what = _what(post.text)
+            what = _what(post.text, post.sentiment)
             kind, followers = kinds[post.__data__["author"]]
             values: dict[str, object] = {
                 "triage_what": what,

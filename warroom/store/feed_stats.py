@@ -13,7 +13,7 @@ from warroom.domain.filters import PostFilter
 from warroom.domain.timeutil import format_utc, parse_utc
 from warroom.store import logbook
 from warroom.store.crisis import get_setting, set_setting
-from warroom.store.errors import translated_errors
+from warroom.store.errors import StoreError, translated_errors
 from warroom.store.posts import DeadlineRules, count_matching, where_clause
 
 NEGATIVE_BELOW = -0.05  # VADER's usual threshold for a negative text
@@ -204,3 +204,43 @@ def dashboard(db: peewee.Database, rules: DeadlineRules) -> DashboardStats:
             sparks={c: [int(v) for v in series.counts[i]] for i, c in enumerate(series.channels)},
         )
     return stats
+
+
+ALERT_SETTINGS_KEY = "feed_alert_rules"
+DEFAULT_ALERT_RULES = {"multiple": 3.0, "min_count": 20, "newcomer_followers": 50_000}
+
+
+def alert_rules() -> dict[str, float]:
+    """Spike multiple, minimum posts per 10 min, and followers of a "large" new account."""
+    stored = get_setting(ALERT_SETTINGS_KEY, {}) or {}
+    rules = dict(DEFAULT_ALERT_RULES)
+    for key in rules:
+        value = stored.get(key)
+        if isinstance(value, int | float) and value > 0:
+            rules[key] = value
+    return rules
+
+
+def set_alert_rules(
+    db: peewee.Database, multiple: float, min_count: int, newcomer_followers: int, operator: str
+) -> None:
+    if multiple < 1.5:
+        raise StoreError("a spike multiple below 1.5 would alert on ordinary noise")
+    if min_count < 1 or newcomer_followers < 1:
+        raise StoreError("thresholds must be positive")
+    rules = {
+        "multiple": float(multiple),
+        "min_count": int(min_count),
+        "newcomer_followers": int(newcomer_followers),
+    }
+    with translated_errors("saving the alert rules"), db.atomic():
+        if alert_rules() == rules:
+            return
+        set_setting(db, ALERT_SETTINGS_KEY, rules)
+        logbook.system_entry(
+            db,
+            f"Alert rules: spike at ×{multiple:g} the baseline (at least {min_count} posts per "
+            f"10 min); new accounts from {newcomer_followers:,} followers",
+            (),
+            operator,
+        )

@@ -220,14 +220,20 @@ def where_clause(f: PostFilter, rules: DeadlineRules) -> tuple[str, list[object]
 
 # -- queries -----------------------------------------------------------------------------
 def matching_ids(
-    db: peewee.Database, f: PostFilter, rules: DeadlineRules, upto_id: int | None = None
+    db: peewee.Database,
+    f: PostFilter,
+    rules: DeadlineRules,
+    upto_id: int | None = None,
+    limit: int | None = None,
 ) -> IdArray:
-    """Ids of every matching post, newest first (one query; ~8 bytes per post)."""
+    """Ids of the matching posts, newest first (one query; ~8 bytes per post), all of
+    them or the first ``limit``."""
     where, params = where_clause(f, rules)
     if upto_id is not None:
         where = f"{where} AND p.id <= ?" if where else "WHERE p.id <= ?"
         params.append(upto_id)
-    sql = f"SELECT group_concat(id) FROM (SELECT p.id AS id FROM post p {where} {ORDER})"
+    bound = f" LIMIT {int(limit)}" if limit is not None else ""
+    sql = f"SELECT group_concat(id) FROM (SELECT p.id AS id FROM post p {where} {ORDER}{bound})"
     with translated_errors("searching the posts"):
         (text,) = db.execute_sql(sql, params).fetchone()
     if not text:

@@ -14,6 +14,7 @@ from warroom.domain.filters import PostFilter
 from warroom.domain.timeutil import utcnow
 from warroom.store import feed_stats, posts
 from warroom.ui.context import AppContext
+from warroom.ui.feed.guard import guarded
 from warroom.ui.models.feed_model import CHANNEL_COLOURS
 from warroom.ui.views.base import View
 
@@ -134,6 +135,11 @@ class DashboardView(View):
         ctx.changes.changed.connect(self._on_changes_changed)
         self.refresh()
 
+    def _schedule(self) -> None:
+        """Refresh soon; a stream of notifications must not postpone it forever."""
+        if not self._coalesce.isActive():
+            self._coalesce.start()
+
     def title(self) -> str:
         return self.tr("Dashboard")
 
@@ -144,13 +150,13 @@ class DashboardView(View):
         db, rules = self.ctx.crisis.db, posts.DeadlineRules.load(self.ctx.tz, utcnow())
         self.ctx.runner.run_query(
             lambda: feed_stats.dashboard(db, rules),
-            on_success=self.show_stats,
-            on_failure=lambda exc: log.warning("dashboard: %s", exc),
+            on_success=guarded(self, self.show_stats),
+            on_failure=guarded(self, lambda exc: log.warning("dashboard: %s", exc)),
         )
 
     def _on_changes_changed(self, topics: frozenset) -> None:
         if topics & {"posts", "rumors", "statements", "sources", "crisis", "settings"}:
-            self._coalesce.start()
+            self._schedule()
 
     def show_stats(self, stats: feed_stats.DashboardStats) -> None:
         self.stats = stats

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
 
 from warroom.domain.enums import LogCategory
-from warroom.store import triage
+from warroom.domain.triage import MAX_PRIORITY, WHAT_KEYS
+from warroom.store import feed_stats, triage
 from warroom.store.rumors import create_rumor
+from warroom.ui.feed.guard import guarded
+from warroom.ui.feed.targets_dialog import ReplyTargetsDialog
 
 
 def _tr(text: str) -> str:
@@ -25,7 +29,74 @@ class PostActions:
 
     def _write(self, func, topics=("posts",), done=None) -> None:
         self.ctx.runner.run_write(
-            func, changed=set(topics), on_success=done, on_failure=self.view.show_error
+            func,
+            changed=set(topics),
+            on_success=guarded(self.view, done),
+            on_failure=guarded(self.view, self.view.show_error),
+        )
+
+    def install(self, table) -> dict:
+        """Triage keys, as actions of the table: its shortcuts and its right-click menu."""
+        keys: list[tuple[str, str, object]] = [
+            (str(n), what.value.replace("_", " / "), self._what_slot(what.value))
+            for n, what in enumerate(WHAT_KEYS, start=1)
+        ]
+        keys += [
+            ("P", "Next priority", self.next_priority),
+            ("A", "Assign to me", lambda: self.run("assign_me")),
+            ("Shift+A", "Assign…", lambda: self.run("assign")),
+            ("R", "Answered", lambda: self.run("answered")),
+            ("E", "Escalate…", lambda: self.run("escalate")),
+            ("I", "Ignore…", lambda: self.run("ignore")),
+            ("M", "Moderate…", lambda: self.run("moderate")),
+            ("U", "Create rumor…", lambda: self.run("rumor")),
+            ("L", "Add to logbook…", lambda: self.run("logbook")),
+            ("S", "Link to a statement…", lambda: self.run("statement")),
+            ("C", "Correct sentiment…", lambda: self.run("sentiment")),
+            ("J", "Next post", lambda: self.view.step_selection(1)),
+            ("K", "Previous post", lambda: self.view.step_selection(-1)),
+        ]
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        shortcuts = {}
+        for key, text, slot in keys:
+            action = QAction(_tr(text), table)
+            action.setShortcut(QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(slot)
+            table.addAction(action)
+            shortcuts[key] = action
+        return shortcuts
+
+    def _what_slot(self, what: str):
+        return lambda: self.apply_triage({"what": what})
+
+    def next_priority(self) -> None:
+        current = self.view.model.post_at(self.view.table.currentIndex().row())
+        if current is not None:
+            self.apply_triage({"priority": (current.priority + 1) % (MAX_PRIORITY + 1)})
+
+    def edit_reply_targets(self) -> None:
+        dialog = ReplyTargetsDialog(triage.reply_targets(), feed_stats.alert_rules(), self.view)
+        if dialog.exec() != ReplyTargetsDialog.DialogCode.Accepted:
+            return
+        changes = dialog.changes()
+        rules = dialog.alert_rules() if dialog.alert_rules_changed() else None
+        if not changes and rules is None:
+            return
+        db, operator = self.ctx.crisis.db, self.ctx.operator
+
+        def save() -> None:
+            for channel, text in changes.items():
+                triage.set_reply_target(db, channel, text, operator)
+            if rules is not None:
+                feed_stats.set_alert_rules(
+                    db, rules["multiple"], rules["min_count"], rules["newcomer_followers"], operator
+                )
+
+        self.ctx.runner.run_write(
+            save,
+            changed={"settings", "logbook", "posts"},
+            on_failure=guarded(self.view, self.view.show_error),
         )
 
     def apply_triage(self, values: dict) -> None:
@@ -151,6 +222,6 @@ class PostActions:
         self.ctx.runner.run_write(
             lambda: triage.save_view(db, name, f, owner),
             changed={"settings"},
-            on_success=lambda _r: self.view.reload_choices(),
-            on_failure=self.view.show_error,
+            on_success=guarded(self.view, lambda _r: self.view.reload_choices()),
+            on_failure=guarded(self.view, self.view.show_error),
         )

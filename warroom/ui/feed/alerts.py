@@ -18,15 +18,20 @@ from warroom.analysis.volume import SpikeSettings, latest_spike
 from warroom.domain.filters import PostFilter
 from warroom.domain.timeutil import utcnow
 from warroom.store import feed_stats, posts
+from warroom.ui.feed.guard import guarded
 
 log = logging.getLogger("warroom.ui")
 INTERVAL = timedelta(minutes=10)
 HISTORY = 13  # intervals: 12 for the baseline and the current one
-NEWCOMER_FOLLOWERS = 50_000
 
 
-def check_alerts(db, rules: posts.DeadlineRules, settings: SpikeSettings):
+def check_alerts(db, rules: posts.DeadlineRules):
     """(overdue count, [(key, text, links)]) — runs in a worker."""
+    configured = feed_stats.alert_rules()
+    settings = SpikeSettings(
+        multiple=float(configured["multiple"]), min_count=int(configured["min_count"])
+    )
+    newcomer_followers = int(configured["newcomer_followers"])
     overdue = posts.count_matching(db, PostFilter(overdue=True), rules)
     now = rules.now
     start = now - INTERVAL * HISTORY
@@ -41,7 +46,7 @@ def check_alerts(db, rules: posts.DeadlineRules, settings: SpikeSettings):
                 f"the baseline ({spike.baseline:.0f})"
             )
             alerts.append((f"spike:{channel}:{slot}", text, []))
-    for newcomer in feed_stats.large_newcomers(db, now - INTERVAL, NEWCOMER_FOLLOWERS):
+    for newcomer in feed_stats.large_newcomers(db, now - INTERVAL, newcomer_followers):
         text = (
             f"New account with large reach: @{newcomer.handle} on {newcomer.channel} "
             f"({newcomer.followers:,} followers)"
@@ -67,7 +72,6 @@ class FeedAlerts(QObject):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.settings = SpikeSettings()
         self.overdue = ClickableLabel()
         self.overdue.setObjectName("overdueReplies")
         self.overdue.setTextFormat(Qt.TextFormat.PlainText)
@@ -110,11 +114,10 @@ class FeedAlerts(QObject):
         self._busy = True
         db = self.ctx.crisis.db
         rules = posts.DeadlineRules.load(self.ctx.tz, utcnow())
-        settings = self.settings
         self.ctx.runner.run_query(
-            lambda: check_alerts(db, rules, settings),
-            on_success=self._on_checked,
-            on_failure=self._on_failed,
+            lambda: check_alerts(db, rules),
+            on_success=guarded(self.alert, self._on_checked),
+            on_failure=guarded(self.alert, self._on_failed),
         )
 
     def _on_failed(self, exc: Exception) -> None:
@@ -131,7 +134,9 @@ class FeedAlerts(QObject):
             self.ctx.runner.run_write(
                 lambda k=key, t=text, li=links: feed_stats.record_alert(db, k, t, li),
                 changed={"logbook"},
-                on_success=lambda fresh, t=text: self._on_alert_recorded(fresh, t),
+                on_success=guarded(
+                    self.alert, lambda fresh, t=text: self._on_alert_recorded(fresh, t)
+                ),
             )
 
     def _on_alert_recorded(self, fresh: bool, text: str) -> None:

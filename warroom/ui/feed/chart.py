@@ -29,7 +29,7 @@ class VolumeChart(QWidget):
         self.plot.setMinimumHeight(120)
         self.plot.showGrid(y=True, alpha=0.2)
         self.plot.setLabel("left", self.tr("posts"))
-        self.plot.addLegend(offset=(5, 5), colCount=4, labelTextSize="7pt")
+        self.plot.addLegend(offset=(-10, 5), colCount=4, labelTextSize="7pt")
         self.plot.setMouseEnabled(x=True, y=False)
         self.share = pg.ViewBox()
         self.plot.showAxis("right")
@@ -73,8 +73,8 @@ class VolumeChart(QWidget):
             share = np.where(totals >= 3, series.negatives / np.maximum(totals, 1), np.nan)
         curve = pg.PlotCurveItem(x, share, pen=pg.mkPen("#b00020", width=2), connect="finite")
         self.share.addItem(curve)
-        for marker in markers:
-            self._marker(marker)
+        for index, marker in enumerate(markers):
+            self._marker(marker, 0.95 - 0.1 * (index % 4))
         self.plot.addItem(self.selection)
         self.selection.hide()
         self.plot.setXRange(series.start.timestamp(), x[-1] + step / 2, padding=0.01)
@@ -86,21 +86,17 @@ class VolumeChart(QWidget):
         )
         self.plot.addItem(item)
 
-    def _marker(self, marker: Marker) -> None:
+    def _marker(self, marker: Marker, height: float) -> None:
         statement = marker.kind == "statement"
         colour = "#1e7d32" if statement else "#c77700"
-        label = ("📣 " if statement else "⚠ ") + marker.label[:28]
+        short = marker.label if len(marker.label) <= 22 else marker.label[:21] + "…"
+        label = ("✔ " if statement else "⚠ ") + short
         line = pg.InfiniteLine(
             pos=marker.at.timestamp(),
             angle=90,
             pen=pg.mkPen(colour, width=1.5, style=pg.QtCore.Qt.PenStyle.DashLine),
             label=label,
-            labelOpts={
-                "position": 0.85,
-                "color": colour,
-                "rotateAxis": (1, 0),
-                "anchors": [(0, 0), (0, 0)],
-            },
+            labelOpts={"position": height, "color": colour, "anchors": [(0, 0.5), (0, 0.5)]},
         )
         line.setToolTip(marker.label)
         self.plot.addItem(line)

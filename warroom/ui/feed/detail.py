@@ -216,8 +216,8 @@ class DetailPane(QWidget):
     def _facts(self, detail: PostDetail) -> str:
         post = detail.post
         lines = [
-            f"♥ {post.likes}  ⇄ {post.shares}  💬 {post.replies}  👁 {post.views}"
-            f"  reach {post.reach:,}",
+            f"likes {post.likes:,} · shares {post.shares:,} · replies {post.replies:,} · "
+            f"views {post.views:,} · reach {post.reach:,}",
             "sentiment: "
             + ("—" if post.sentiment is None else f"{post.sentiment:+.2f}")
             + (" (corrected)" if post.sentiment_corrected else "")

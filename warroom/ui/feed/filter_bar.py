@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import timedelta
 
@@ -94,6 +95,7 @@ class FilterBar(QWidget):
         self.kind = self._combo(
             "kindFilter", [("", self.tr("Any author"))] + [(k.value, k.value) for k in AuthorKind]
         )
+        self.group = self._combo("groupFilter", [("", self.tr("Any group"))])
         self.status = self._combo(
             "statusFilter",
             [("", self.tr("Any status")), ("open", self.tr("Open (to handle)"))]
@@ -143,7 +145,14 @@ class FilterBar(QWidget):
         row = QWidget(self)
         bottom = QHBoxLayout(row)
         bottom.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.channels, self.time, self.sentiment, self.kind, self.status):
+        for widget in (
+            self.channels,
+            self.time,
+            self.sentiment,
+            self.kind,
+            self.group,
+            self.status,
+        ):
             bottom.addWidget(widget)
         for other in (self.assignee, self.rumor, self.needs_reply, self.overdue):
             bottom.addWidget(other)
@@ -158,7 +167,9 @@ class FilterBar(QWidget):
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
         scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroller.setFixedHeight(row.sizeHint().height() + 4)
+        scroller.setFixedHeight(
+            row.sizeHint().height() + scroller.horizontalScrollBar().sizeHint().height() + 2
+        )
         layout.addWidget(scroller)
         self._update_channel_text()
 
@@ -174,9 +185,20 @@ class FilterBar(QWidget):
         return combo
 
     # -- choices that come from the crisis ----------------------------------------------
-    def set_choices(self, assignees: list[str], rumors: list[tuple[int, str]]) -> None:
+    def set_choices(
+        self,
+        assignees: list[str],
+        rumors: list[tuple[int, str]],
+        groups: Sequence[tuple[int, str]] = (),
+    ) -> None:
         self._updating = True
         keep_assignee, keep_rumor = self.assignee.currentData(), self.rumor.currentData()
+        keep_group = self.group.currentData()
+        while self.group.count() > 1:
+            self.group.removeItem(1)
+        for group_id, name in groups:
+            self.group.addItem(name, group_id)
+        self._select(self.group, keep_group)
         while self.assignee.count() > 2:
             self.assignee.removeItem(2)
         for name in assignees:
@@ -220,6 +242,7 @@ class FilterBar(QWidget):
         assignee = self.assignee.currentData()
         return replace(
             f,
+            group_id=self.group.currentData() or None,
             channels=channels,
             text_query=self.search.text().strip(),
             statuses=statuses,
@@ -239,7 +262,6 @@ class FilterBar(QWidget):
         self._updating = True
         self._extra = PostFilter(
             author_id=f.author_id,
-            group_id=f.group_id,
             since=f.since,
             until=f.until,
             sentiment_min=f.sentiment_min,
@@ -263,6 +285,7 @@ class FilterBar(QWidget):
         self._select(self.kind, next(iter(f.author_kinds)) if len(f.author_kinds) == 1 else "")
         self._select(self.assignee, "*" if f.assignee is None else f.assignee)
         self._select(self.rumor, f.rumor_id or "")
+        self._select(self.group, f.group_id or "")
         self.needs_reply.setChecked(f.needs_reply)
         self.overdue.setChecked(f.overdue)
         self._updating = False
@@ -285,8 +308,6 @@ class FilterBar(QWidget):
             parts.append(self.tr("from %1 to %2 UTC").replace("%1", low).replace("%2", high))
         if extra.author_id is not None:
             parts.append(self.tr("one author"))
-        if extra.group_id is not None:
-            parts.append(self.tr("one stakeholder group"))
         return " · ".join(parts)
 
     def _update_channel_text(self) -> None:

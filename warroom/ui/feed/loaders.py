@@ -13,17 +13,27 @@ from warroom.analysis.volume import choose_interval
 from warroom.domain.filters import PostFilter
 from warroom.store import feed_stats, posts, triage
 from warroom.store.crisis import operators
-from warroom.store.models import Rumor
+from warroom.store.models import Rumor, StakeholderGroup
 from warroom.store.post_detail import PostDetail, post_detail
 
 CHART_BUCKETS = 120
 
 
-def load_ids(db: peewee.Database, f: PostFilter, rules: posts.DeadlineRules):
-    """(ids newest first, highest post id seen, seconds taken)."""
+FIRST_SCREEN = 300
+
+
+def load_ids(
+    db: peewee.Database,
+    f: PostFilter,
+    rules: posts.DeadlineRules,
+    top: int | None = None,
+    limit: int | None = None,
+):
+    """(ids newest first, highest post id seen, seconds taken) — all, or the first
+    ``limit`` (the first screen, shown while the whole list loads)."""
     began = time.perf_counter()
-    top = posts.max_post_id(db)
-    ids = posts.matching_ids(db, f, rules, upto_id=top)
+    top = posts.max_post_id(db) if top is None else top
+    ids = posts.matching_ids(db, f, rules, upto_id=top, limit=limit)
     return ids, top, time.perf_counter() - began
 
 
@@ -45,7 +55,28 @@ def load_detail(db: peewee.Database, post_id: int, rules: posts.DeadlineRules) -
 
 
 def load_choices():
-    """(operator names, open rumors (id, claim), saved view names)."""
+    """(operator names, rumors (id, claim), saved view names, groups (id, name))."""
     names = [name for name, _role in operators()]
     rumors = [(r.id, r.claim) for r in Rumor.select(Rumor.id, Rumor.claim).order_by(Rumor.id)]
-    return names, rumors, [name for name, _f in triage.saved_views()]
+    groups = [
+        (g.id, g.name)
+        for g in StakeholderGroup.select(StakeholderGroup.id, StakeholderGroup.name).order_by(
+            StakeholderGroup.sort_order, StakeholderGroup.name
+        )
+    ]
+    return names, rumors, [name for name, _f in triage.saved_views()], groups
+
+
+def load_arrivals(
+    db: peewee.Database,
+    f: PostFilter,
+    rules: posts.DeadlineRules,
+    after_id: int,
+    shown: list[int],
+    preload: int = 200,
+):
+    """(new posts (id, created_at) newest first, new top id, fresh rows of the shown posts
+    and of the newest arrivals)."""
+    found, top = posts.arrivals_after(db, f, rules, after_id)
+    wanted = shown + [post_id for post_id, _at in found[:preload]]
+    return found, top, posts.fetch_rows(db, wanted, rules)

@@ -1,4 +1,5 @@
-"""Per-channel reply targets (2h, 45m, 1h30, same_day, none), stored in the crisis."""
+"""Feed settings of the crisis: per-channel reply targets (2h, 45m, 1h30, same_day, none)
+and the alert rules (spike multiple, minimum volume, large new accounts)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QVBoxLayout,
 )
 
@@ -18,9 +21,11 @@ from warroom.domain.deadlines import parse_target
 class ReplyTargetsDialog(QDialog):
     """Edits a {channel: target text} mapping; ``changes()`` gives what was modified."""
 
-    def __init__(self, targets: dict[str, str], parent=None) -> None:
+    def __init__(
+        self, targets: dict[str, str], alert_rules: dict | None = None, parent=None
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Reply targets per channel"))
+        self.setWindowTitle(self.tr("Reply targets and alerts"))
         self.setObjectName("replyTargetsDialog")
         self._original = dict(targets)
         self.edits: dict[str, QLineEdit] = {}
@@ -39,6 +44,25 @@ class ReplyTargetsDialog(QDialog):
             edit.textChanged.connect(self._validate)
             form.addRow(channel, edit)
             self.edits[channel] = edit
+        rules = alert_rules or {"multiple": 3.0, "min_count": 20, "newcomer_followers": 50_000}
+        alerts = QFormLayout()
+        self.multiple = QDoubleSpinBox(self)
+        self.multiple.setObjectName("spikeMultiple")
+        self.multiple.setRange(1.5, 100.0)
+        self.multiple.setSingleStep(0.5)
+        self.multiple.setValue(float(rules["multiple"]))
+        self.multiple.setSuffix(" ×")
+        self.min_count = QSpinBox(self)
+        self.min_count.setRange(1, 1_000_000)
+        self.min_count.setValue(int(rules["min_count"]))
+        self.followers = QSpinBox(self)
+        self.followers.setRange(1, 2_000_000_000)
+        self.followers.setSingleStep(10_000)
+        self.followers.setValue(int(rules["newcomer_followers"]))
+        alerts.addRow(self.tr("Spike: volume at least"), self.multiple)
+        alerts.addRow(self.tr("…and at least (posts / 10 min)"), self.min_count)
+        alerts.addRow(self.tr("New account alert from (followers)"), self.followers)
+        self._original_rules = self.alert_rules()
         self.error = QLabel(self)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #b00020;")
@@ -50,6 +74,10 @@ class ReplyTargetsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        heading = QLabel(self.tr("Alerts"))
+        heading.setStyleSheet("font-weight: bold;")
+        layout.addWidget(heading)
+        layout.addLayout(alerts)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
@@ -64,6 +92,16 @@ class ReplyTargetsDialog(QDialog):
         self.error.clear()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
         return True
+
+    def alert_rules(self) -> dict:
+        return {
+            "multiple": round(self.multiple.value(), 2),
+            "min_count": self.min_count.value(),
+            "newcomer_followers": self.followers.value(),
+        }
+
+    def alert_rules_changed(self) -> bool:
+        return self.alert_rules() != self._original_rules
 
     def changes(self) -> dict[str, str]:
         return {

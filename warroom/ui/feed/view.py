@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from warroom.domain.filters import PostFilter
 from warroom.domain.timeutil import utcnow
-from warroom.domain.triage import MAX_PRIORITY, WHAT_KEYS
 from warroom.store import posts, triage
 from warroom.store.errors import StoreError
 from warroom.ui.context import AppContext
@@ -31,13 +30,13 @@ from warroom.ui.feed.alerts import FeedAlerts
 from warroom.ui.feed.chart import VolumeChart
 from warroom.ui.feed.detail import DetailPane
 from warroom.ui.feed.filter_bar import FilterBar
-from warroom.ui.feed.targets_dialog import ReplyTargetsDialog
+from warroom.ui.feed.guard import guarded
 from warroom.ui.models.feed_model import FeedModel
 from warroom.ui.views.base import View
 
 log = logging.getLogger("warroom.ui")
 ROW_HEIGHT = 22
-COLUMN_WIDTHS = (96, 34, 200, 420, 70, 64, 90, 130, 100, 70)
+COLUMN_WIDTHS = (96, 34, 200, 380, 92, 84, 90, 130, 100, 76)
 
 
 class FeedView(View):
@@ -54,6 +53,8 @@ class FeedView(View):
         self._loading = False
         self._dirty = False
         self._pending_select: int | None = None
+        self._first: np.ndarray | None = None
+        self._anchor: tuple[int, int] | None = None  # (post id at the top, pixel offset)
         db = ctx.crisis.db
         self.model = FeedModel(
             lambda ids: posts.fetch_rows(db, ids, self.rules()), ctx.tz, parent=self
@@ -91,7 +92,7 @@ class FeedView(View):
         self.bar.filter_changed.connect(self.apply_filter)
         self.bar.save_requested.connect(self.post_actions.save_view)
         self.bar.view_chosen.connect(self._on_bar_view_chosen)
-        self.bar.targets_requested.connect(self.edit_reply_targets)
+        self.bar.targets_requested.connect(self.post_actions.edit_reply_targets)
         self.chart.interval_clicked.connect(self.bar.set_interval)
         self.detail.triage_applied.connect(self.post_actions.apply_triage)
         self.detail.action_requested.connect(self.post_actions.run)
@@ -125,36 +126,17 @@ class FeedView(View):
         return table
 
     def _install_shortcuts(self) -> None:
-        keys: list[tuple[str, object]] = [
-            (str(n), lambda w=what: self.post_actions.apply_triage({"what": w.value}))
-            for n, what in enumerate(WHAT_KEYS, start=1)
-        ]
-        keys += [
-            ("A", lambda: self.post_actions.run("assign_me")),
-            ("Shift+A", lambda: self.post_actions.run("assign")),
-            ("R", lambda: self.post_actions.run("answered")),
-            ("E", lambda: self.post_actions.run("escalate")),
-            ("I", lambda: self.post_actions.run("ignore")),
-            ("M", lambda: self.post_actions.run("moderate")),
-            ("U", lambda: self.post_actions.run("rumor")),
-            ("L", lambda: self.post_actions.run("logbook")),
-            ("S", lambda: self.post_actions.run("statement")),
-            ("C", lambda: self.post_actions.run("sentiment")),
-            ("P", self._on_shortcut_priority),
-            ("J", lambda: self._move(1)),
-            ("K", lambda: self._move(-1)),
-        ]
-        self.shortcuts = {}
-        for key, slot in keys:
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(slot)
-            self.shortcuts[key] = shortcut
+        self.shortcuts = self.post_actions.install(self.table)
         search = QShortcut(QKeySequence.StandardKey.Find, self)
         search.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         search.activated.connect(lambda: self.bar.search.setFocus())
 
     # -- View API ----------------------------------------------------------------------------
+    def _schedule(self) -> None:
+        """Refresh soon; a stream of notifications must not postpone it forever."""
+        if not self._coalesce.isActive():
+            self._coalesce.start()
+
     def title(self) -> str:
         return self.tr("Feed")
 
@@ -178,19 +160,67 @@ class FeedView(View):
         generation = self._generation
         self._loading = True
         self._dirty = False
+        self._first = None
         db, rules = self.ctx.crisis.db, self.rules()
         self.summary.setText(self.tr("Searching…"))
+        if f.text_query.strip():  # a full-text match costs the same for 300 rows as for all
+            self._load_all(generation, None)
+        else:
+            self.ctx.runner.run_query(
+                lambda: loaders.load_ids(db, f, rules, limit=loaders.FIRST_SCREEN),
+                on_success=guarded(self, lambda result: self._on_first_loaded(generation, result)),
+                on_failure=guarded(self, lambda exc: self._on_load_failed(generation, exc)),
+            )
+        self.chart.highlight(f.since, f.until)
+
+    def _reload_keeping_view(self) -> None:
+        """Reload the whole list (older posts arrived), then put back the row that was at
+        the top of the screen where it was, and the selection."""
+        top_row = self.table.rowAt(0)
+        if top_row >= 0 and self.table.verticalScrollBar().value() > 0:
+            offset = self.table.verticalScrollBar().value() - top_row * ROW_HEIGHT
+            self._anchor = (self.model.post_id(top_row), offset)
+        self._generation += 1
+        self._loading = True
+        self._dirty = False
+        self._first = None
+        self._load_all(self._generation, None)
+
+    def _load_all(self, generation: int, top: int | None) -> None:
+        db, rules, f = self.ctx.crisis.db, self.rules(), self.filter
         self.ctx.runner.run_query(
-            lambda: loaders.load_ids(db, f, rules),
-            on_success=lambda result: self._on_ids_loaded(generation, result),
-            on_failure=lambda exc: self._on_load_failed(generation, exc),
+            lambda: loaders.load_ids(db, f, rules, top=top),
+            on_success=guarded(self, lambda result: self._on_ids_loaded(generation, result)),
+            on_failure=guarded(self, lambda exc: self._on_load_failed(generation, exc)),
         )
+
+    def _on_first_loaded(self, generation: int, result) -> None:
+        """Show the first screen at once, then read the whole list (same snapshot)."""
+        if generation != self._generation:
+            return
+        ids, top, _elapsed = result
+        self._top_id = top
+        if len(ids) < loaders.FIRST_SCREEN:  # that was everything
+            self._on_ids_loaded(generation, result)
+            return
+        selected = self.current_post_id()
+        self._first = ids
+        self.model.set_ids(ids)
+        self.summary.setText(
+            self.tr("Counting… (the newest %1 are shown)").replace("%1", str(len(ids)))
+        )
+        if selected is not None:
+            self.select_post(selected)
+        self._load_all(generation, top)
+
+    def _load_chart(self, generation: int) -> None:
+        """The chart is read after the table: the rows the operator waits for come first."""
+        db, rules, f = self.ctx.crisis.db, self.rules(), self.filter
         self.ctx.runner.run_query(
             lambda: loaders.load_chart(db, replace(f, since=None, until=None), rules),
-            on_success=lambda result: self._on_chart_loaded(generation, result),
-            on_failure=lambda exc: log.warning("volume chart: %s", exc),
+            on_success=guarded(self, lambda result: self._on_chart_loaded(generation, result)),
+            on_failure=guarded(self, lambda exc: log.warning("volume chart: %s", exc)),
         )
-        self.chart.highlight(f.since, f.until)
 
     def _on_ids_loaded(self, generation: int, result) -> None:
         if generation != self._generation:
@@ -198,15 +228,25 @@ class FeedView(View):
         ids, top, elapsed = result
         selected = self.current_post_id()
         self._top_id = top
-        self.model.set_ids(ids)
+        first = self._first
+        self._first = None
+        if first is not None and np.array_equal(ids[: len(first)], first):
+            self.model.extend(ids[len(first) :])  # keeps the scroll position and selection
+        else:
+            self.model.set_ids(ids)
         self._loading = False
         self._update_summary(elapsed)
+        self._load_chart(generation)
         keep = self._pending_select or selected
         self._pending_select = None
+        anchor, self._anchor = self._anchor, None
         if keep is not None:
-            self.select_post(keep)
+            self.select_post(keep, scroll=anchor is None)
+        if anchor is not None and self.model.row_of(anchor[0]) >= 0:
+            row = self.model.row_of(anchor[0])
+            self.table.verticalScrollBar().setValue(row * ROW_HEIGHT + anchor[1])
         if self._dirty:
-            self._coalesce.start()
+            self._schedule()
 
     def _on_load_failed(self, generation: int, exc: Exception) -> None:
         if generation != self._generation:
@@ -233,8 +273,8 @@ class FeedView(View):
     # -- live arrivals -----------------------------------------------------------------------
     def _on_changes_changed(self, topics: frozenset) -> None:
         if "posts" in topics or "settings" in topics:
-            self._coalesce.start()
-        if "rumors" in topics or "statements" in topics:
+            self._schedule()
+        if topics & {"rumors", "statements", "stakeholders"}:
             self.reload_choices()
 
     def _on_coalesce_timeout(self) -> None:
@@ -244,29 +284,43 @@ class FeedView(View):
         self._loading = True
         generation = self._generation
         db, rules, f, top = self.ctx.crisis.db, self.rules(), self.filter, self._top_id
+        shown = self._visible_ids()
         self.ctx.runner.run_query(
-            lambda: posts.arrivals_after(db, f, rules, top),
-            on_success=lambda result: self._on_arrivals(generation, result),
-            on_failure=lambda exc: self._on_load_failed(generation, exc),
+            lambda: loaders.load_arrivals(db, f, rules, top, shown),
+            on_success=guarded(self, lambda result: self._on_arrivals(generation, result)),
+            on_failure=guarded(self, lambda exc: self._on_load_failed(generation, exc)),
         )
+
+    def _visible_ids(self) -> list[int]:
+        """Ids of the rows on screen (and the first row), re-read with the arrivals so that
+        the GUI thread does no database work while posts stream in."""
+        count = self.model.rowCount()
+        if not count:
+            return []
+        viewport = self.table.viewport()
+        top = max(0, self.table.rowAt(0))
+        bottom = self.table.rowAt(viewport.height() - 1)
+        bottom = count - 1 if bottom < 0 else bottom
+        rows = {0, *range(top, min(count, bottom + 5))}
+        return [self.model.post_id(r) for r in sorted(rows)]
 
     def _on_arrivals(self, generation: int, result) -> None:
         if generation != self._generation:
             return
         self._loading = False
-        found, top = result
+        found, top, fresh = result
         self._top_id = top
-        first = self.model.post_at(0)
-        in_order = first is None or all(at >= first.created_at for _i, at in found)
-        self.model.invalidate()  # triage and corrections of shown posts
-        if found and not in_order:  # back-filled older posts: reload, keeping the selection
-            self.apply_filter(self.filter)
+        newest = fresh.get(self.model.post_id(0)) if self.model.rowCount() else None
+        in_order = newest is None or all(at >= newest.created_at for _i, at in found)
+        self.model.replace_rows(fresh)  # triage and corrections of shown posts
+        if found and not in_order:  # back-filled older posts: reload, keeping the view
+            self._reload_keeping_view()
             return
         if found:
             self._prepend_keeping_view([i for i, _at in found])
         if self._dirty:
             self._dirty = False
-            self._coalesce.start()
+            self._schedule()
 
     def _prepend_keeping_view(self, ids: list[int]) -> None:
         """Insert arrivals above; an operator who scrolled down keeps seeing the same rows."""
@@ -289,7 +343,7 @@ class FeedView(View):
             rows = [self.table.currentIndex().row()]
         return [self.model.post_id(r) for r in rows]
 
-    def select_post(self, post_id: int) -> bool:
+    def select_post(self, post_id: int, scroll: bool = True) -> bool:
         row = self.model.row_of(post_id)
         if row < 0:
             return False
@@ -299,10 +353,11 @@ class FeedView(View):
             | QItemSelectionModel.SelectionFlag.Rows
         )
         self.table.selectionModel().setCurrentIndex(index, flags)
-        self.table.scrollTo(index)
+        if scroll:
+            self.table.scrollTo(index)
         return True
 
-    def _move(self, step: int) -> None:
+    def step_selection(self, step: int) -> None:
         row = max(0, min(self.model.rowCount() - 1, self.table.currentIndex().row() + step))
         if self.model.rowCount():
             self.select_post(self.model.post_id(row))
@@ -317,8 +372,8 @@ class FeedView(View):
         db, rules = self.ctx.crisis.db, self.rules()
         self.ctx.runner.run_query(
             lambda: loaders.load_detail(db, post_id, rules),
-            on_success=self._on_detail_loaded,
-            on_failure=lambda exc: self.detail.clear(),
+            on_success=guarded(self, self._on_detail_loaded),
+            on_failure=guarded(self, lambda exc: self.detail.clear()),
         )
 
     def _on_detail_loaded(self, detail) -> None:
@@ -329,13 +384,6 @@ class FeedView(View):
         if not self.select_post(post_id):
             self._pending_select = post_id
             self.bar.clear()
-
-    def _on_shortcut_priority(self) -> None:
-        current = self.model.post_at(self.table.currentIndex().row())
-        if current is not None:
-            self.post_actions.apply_triage(
-                {"priority": (current.priority + 1) % (MAX_PRIORITY + 1)}
-            )
 
     def _on_navigator_show_posts(self, f: PostFilter) -> None:
         self.bar.set_filter(f)
@@ -348,30 +396,15 @@ class FeedView(View):
 
     def reload_choices(self) -> None:
         self.ctx.runner.run_query(
-            loaders.load_choices, on_success=self._on_choices_loaded, on_failure=log.warning
+            loaders.load_choices,
+            on_success=guarded(self, self._on_choices_loaded),
+            on_failure=guarded(self, log.warning),
         )
 
     def _on_choices_loaded(self, result) -> None:
-        assignees, rumors, views = result
-        self.bar.set_choices(assignees, rumors)
+        assignees, rumors, views, groups = result
+        self.bar.set_choices(assignees, rumors, groups)
         self.bar.set_saved_views(views)
-
-    def edit_reply_targets(self) -> None:
-        dialog = ReplyTargetsDialog(triage.reply_targets(), self)
-        if dialog.exec() != ReplyTargetsDialog.DialogCode.Accepted:
-            return
-        changes = dialog.changes()
-        if not changes:
-            return
-        db, operator = self.ctx.crisis.db, self.ctx.operator
-
-        def save() -> None:
-            for channel, text in changes.items():
-                triage.set_reply_target(db, channel, text, operator)
-
-        self.ctx.runner.run_write(
-            save, changed={"settings", "logbook", "posts"}, on_failure=self.show_error
-        )
 
     def show_error(self, exc: Exception) -> None:
         message = str(exc) if isinstance(exc, StoreError) else repr(exc)

@@ -44,6 +44,19 @@ CHANNEL_COLOURS = {
 CHANNEL_LETTERS = {"twitter": "X", "linkedin": "in", "tiktok": "T", "bluesky": "B"}
 
 POST_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        POST_ID_ROLE,
+    }
+)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_NUMERIC = frozenset({4, 5, 9})  # engagement, sentiment, reply due
 
 
 def channel_icon(channel: str, size: int = 16) -> QIcon:
@@ -110,7 +123,10 @@ class FeedModel(QAbstractTableModel):
         self._clock = clock
         self._ids = np.zeros(0, dtype=np.int64)
         self._cache: OrderedDict[int, PostRow] = OrderedDict()
+        self._rendered: dict[int, tuple] = {}  # display texts per post id (cached rows only)
         self._icons: dict[str, QIcon] = {}
+        self._struck = QFont()
+        self._struck.setStrikeOut(True)
         self._now = clock()
         self.page_loads = 0  # how many page reads the model made (for tests and benchmarks)
 
@@ -120,6 +136,7 @@ class FeedModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = np.asarray(ids, dtype=np.int64)
         self._cache.clear()
+        self._rendered.clear()
         self._now = self._clock()
         self.endResetModel()
 
@@ -132,9 +149,31 @@ class FeedModel(QAbstractTableModel):
         self._ids = np.concatenate([new, self._ids])
         self.endInsertRows()
 
+    def extend(self, ids: Sequence[int] | np.ndarray) -> None:
+        """Append older posts below the last row (the rest of a result shown early)."""
+        more = np.asarray(ids, dtype=np.int64)
+        if not len(more):
+            return
+        first = len(self._ids)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._ids = np.concatenate([self._ids, more])
+        self.endInsertRows()
+
+    def replace_rows(self, rows: dict[int, PostRow]) -> None:
+        """Posts changed in the store: keep only these fresh rows (read in a worker)."""
+        self._cache.clear()
+        self._rendered.clear()
+        self._cache.update(rows)
+        self._now = self._clock()
+        if len(self._ids):
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, len(self.HEADERS) - 1)
+            )
+
     def invalidate(self) -> None:
         """Posts changed in the store (triage, corrections): re-read rows when shown."""
         self._cache.clear()
+        self._rendered.clear()
         self._now = self._clock()
         if len(self._ids):
             self.dataChanged.emit(
@@ -144,6 +183,7 @@ class FeedModel(QAbstractTableModel):
     def tick(self) -> None:
         """Advance the countdowns of the reply-deadline column."""
         self._now = self._clock()
+        self._rendered.clear()
         if len(self._ids):
             column = self.COL_DEADLINE
             self.dataChanged.emit(self.index(0, column), self.index(len(self._ids) - 1, column))
@@ -163,8 +203,7 @@ class FeedModel(QAbstractTableModel):
             return None
         post_id = int(self._ids[row])
         cached = self._cache.get(post_id)
-        if cached is not None:
-            self._cache.move_to_end(post_id)
+        if cached is not None:  # (eviction is by load order: cheap, good enough for pages)
             return cached
         self._load_page(row)
         return self._cache.get(post_id)
@@ -178,7 +217,8 @@ class FeedModel(QAbstractTableModel):
             if post_id in rows:
                 self._cache[post_id] = rows[post_id]
         while len(self._cache) > self.CACHE_ROWS:
-            self._cache.popitem(last=False)
+            evicted, _row = self._cache.popitem(last=False)
+            self._rendered.pop(evicted, None)
 
     # -- Qt model API ---------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:
@@ -195,35 +235,37 @@ class FeedModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        # Painting asks for many roles per cell: answer the ones we never use at once.
+        if role not in _ROLES or not index.isValid():
+            return None
+        row = index.row()
+        if not 0 <= row < len(self._ids):
             return None
         if role == POST_ID_ROLE:
-            return int(self._ids[index.row()])
-        post = self.post_at(index.row())
+            return int(self._ids[row])
+        column = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column in _NUMERIC else None
+        post = self.post_at(row)
         if post is None:  # deleted meanwhile: shown empty until the next reload
             return None
-        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(post, column)
+            texts = self._rendered.get(post.id)
+            if texts is None:
+                texts = tuple(self._display(post, c) for c in range(len(self.HEADERS)))
+                self._rendered[post.id] = texts
+            return texts[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(post, column)
-        if role == Qt.ItemDataRole.DecorationRole and column == self.COL_CHANNEL:
-            return self._icon(post.channel)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self._icon(post.channel) if column == self.COL_CHANNEL else None
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._foreground(post, column)
         if role == Qt.ItemDataRole.FontRole and post.moderated:
-            font = QFont()
-            font.setStrikeOut(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-            self.COL_ENGAGEMENT,
-            self.COL_SENTIMENT,
-            self.COL_DEADLINE,
-        ):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return self._struck
         return None
 
-    def _icon(self, channel: str) -> QIcon:
+    def _icon(self, channel: str) -> QIcon:  # built lazily: needs a QGuiApplication
         if channel not in self._icons:
             self._icons[channel] = channel_icon(channel)
         return self._icons[channel]
