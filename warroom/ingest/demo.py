@@ -14,6 +14,7 @@ import peewee
 
 from warroom.domain.enums import LogCategory
 from warroom.domain.timeutil import parse_utc
+from warroom.ingest.demo_stakeholders import seed_stakeholder_demo
 from warroom.store import logbook
 from warroom.store.crisis import ensure_operator
 from warroom.store.errors import translated_errors
@@ -202,6 +203,7 @@ def seed_demo(db: peewee.Database, *, posts: int = 420, seed: int = 20210310) ->
         post_ids = _posts(rng, authors, source, posts)
         statements = _statements()
         _rumors(post_ids, statements)
+    seed_stakeholder_demo(db)
     _logbook(db)
 
 

@@ -12,6 +12,7 @@ import peewee
 from warroom.domain.enums import RumorStatus, StatementStatus
 from warroom.domain.timeutil import format_utc
 from warroom.store.crisis import crisis_info
+from warroom.store.stakeholder_matrix import summary as stakeholder_summary
 from warroom.store.models import (
     Author,
     LogEntry,
@@ -79,4 +80,5 @@ def crisis_stats() -> dict[str, Any]:
         },
         "stakeholder_groups": StakeholderGroup.select().count(),
         "sources": _sources(),
+        "stakeholders": stakeholder_summary(StakeholderGroup._meta.database),
     }
