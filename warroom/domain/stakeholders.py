@@ -239,7 +239,7 @@ def is_gap(cell: CellStats, power: int, interest: int, as_of: datetime, policy: 
 
 
 def reference_time(now: datetime, latest_activity: datetime | None) -> datetime:
-    """"Now" for ages and gaps: the clock for a live crisis, the last activity for an
+    """ "Now" for ages and gaps: the clock for a live crisis, the last activity for an
     archived or replayed one (no post for a day)."""
     if latest_activity is None or now - latest_activity <= LIVE_WINDOW:
         return now

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import peewee
 
@@ -27,14 +28,21 @@ from warroom.store.errors import StoreError, translated_errors
 from warroom.store.models import Author, StakeholderGroup, StakeholderRule
 
 BATCH = 1000
+_AUTHOR_ID: Any = Author.id  # the column (mypy sees the declared ``id: int``)
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going?
+
+
+def _fk(row: Any, optional: bool = False) -> Any:
+    """The raw group id of a rule or author row (no extra query)."""
+    value = row.__data__.get("group")
+    return value if optional else int(value)
 
 
 def list_rules() -> list[AssignmentRule]:
     rows = StakeholderRule.select().order_by(StakeholderRule.priority, StakeholderRule.id)
     return [
         AssignmentRule(
-            group_id=r.group_id,
+            group_id=_fk(r),
             kind=r.kind,
             pattern=r.pattern,
             priority=r.priority,
@@ -93,9 +101,7 @@ def save_rule(db: peewee.Database, rule: AssignmentRule, operator: str) -> Assig
                 raise StoreError(f"assignment rule {rule.id} does not exist (deleted meanwhile?)")
             rule_id, verb = rule.id, "changed"
         else:
-            rule_id = StakeholderRule.create(
-                **values, created_by=operator, created_at=utcnow()
-            ).id
+            rule_id = StakeholderRule.create(**values, created_by=operator, created_at=utcnow()).id
             verb = "added"
         state = "" if rule.enabled else " (disabled)"
         logbook.system_entry(
@@ -113,7 +119,7 @@ def delete_rule(db: peewee.Database, rule_id: int, operator: str) -> None:
         row = StakeholderRule.get_or_none(StakeholderRule.id == rule_id)
         if row is None:
             raise StoreError(f"assignment rule {rule_id} does not exist")
-        rule = AssignmentRule(row.group_id, row.kind, row.pattern, row.priority, True, row.id)
+        rule = AssignmentRule(_fk(row), row.kind, row.pattern, row.priority, True, row.id)
         row.delete_instance()
         logbook.system_entry(
             db,
@@ -172,7 +178,7 @@ def apply_rules(
             for row in rows:
                 rule = assign(facts(row), rules)
                 target = rule.group_id if rule else None
-                if target != row.group_id:
+                if target != _fk(row, optional=True):
                     updates.append((target, row.id))
                     joined[names.get(target, "unassigned") if target else "unassigned"] += 1
             if updates:
@@ -185,7 +191,9 @@ def apply_rules(
     return ApplyReport(examined, moved, dict(joined), last)
 
 
-def apply_rules_logged(db: peewee.Database, operator: str, progress: Progress | None = None):
+def apply_rules_logged(
+    db: peewee.Database, operator: str, progress: Progress | None = None
+) -> ApplyReport:
     """An operator re-applies the rules to every unlocked author; the result is logged."""
     report = apply_rules(db, progress=progress)
     if report.moved or report.cancelled:
@@ -217,13 +225,13 @@ def override_authors(
         return 0
     with translated_errors("assigning authors"), db.atomic():
         target = _group_name(group_id) if group_id is not None else "no group"
-        handles = [f"@{a.handle} ({a.channel})" for a in Author.select().where(Author.id.in_(author_ids))]
+        chosen = Author.select().where(_AUTHOR_ID.in_(author_ids))
+        handles = [f"@{a.handle} ({a.channel})" for a in chosen]
         if len(handles) != len(set(author_ids)):
             raise StoreError("some of these authors no longer exist")
-        Author.update(group=group_id, group_locked=True).where(
-            Author.id.in_(author_ids)
-        ).execute()
-        shown = ", ".join(handles[:10]) + (f" and {len(handles) - 10} more" if len(handles) > 10 else "")
+        Author.update(group=group_id, group_locked=True).where(_AUTHOR_ID.in_(author_ids)).execute()
+        more = f" and {len(handles) - 10} more" if len(handles) > 10 else ""
+        shown = ", ".join(handles[:10]) + more
         logbook.system_entry(
             db,
             f"{operator} placed {shown} in “{target}” (manual override; rules no longer move "
@@ -240,7 +248,7 @@ def release_authors(db: peewee.Database, author_ids: Sequence[int], operator: st
         return 0
     rules = list_rules()
     with translated_errors("releasing authors"), db.atomic():
-        rows = list(Author.select().where(Author.id.in_(author_ids)))
+        rows = list(Author.select().where(_AUTHOR_ID.in_(author_ids)))
         for row in rows:
             rule = assign(facts(row), rules)
             Author.update(group=rule.group_id if rule else None, group_locked=False).where(

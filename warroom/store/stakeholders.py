@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import replace
-from typing import Any
+from typing import Any, cast
 
 import peewee
 
@@ -43,9 +43,11 @@ def _info(row: StakeholderGroup, presence: dict[int, list[tuple[str, float]]]) -
 
 def list_groups() -> list[GroupInfo]:
     presence: dict[int, list[tuple[str, float]]] = {}
-    for group_id, channel, weight in StakeholderPresence.select(
+    query = StakeholderPresence.select(
         StakeholderPresence.group, StakeholderPresence.channel, StakeholderPresence.weight
-    ).tuples():
+    ).tuples()
+    rows_: list[tuple[int, str, float]] = list(cast(Any, query))
+    for group_id, channel, weight in rows_:
         presence.setdefault(group_id, []).append((channel, float(weight)))
     rows = StakeholderGroup.select().order_by(StakeholderGroup.sort_order, StakeholderGroup.id)
     return [_info(row, presence) for row in rows]
@@ -79,7 +81,7 @@ def _check(group: GroupInfo) -> GroupInfo:
 
 
 def _fields(group: GroupInfo) -> dict[str, Any]:
-    names = ("name", "description", "power", "interest", "attitude")
+    names: tuple[str, ...] = ("name", "description", "power", "interest", "attitude")
     names += ("expectations", "key_messages", "owner")
     return {name: getattr(group, name) for name in names}
 
@@ -98,9 +100,7 @@ def save_group(db: peewee.Database, group: GroupInfo, operator: str) -> GroupInf
         changes = describe_changes(before, after)
         if not changes:
             return before
-        StakeholderGroup.update(**_fields(after)).where(
-            StakeholderGroup.id == group.id
-        ).execute()
+        StakeholderGroup.update(**_fields(after)).where(StakeholderGroup.id == group.id).execute()
         if dict(before.channels) != dict(after.channels):
             _write_presence(group.id, after.channels)
         logbook.system_entry(

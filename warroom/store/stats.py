@@ -12,7 +12,6 @@ import peewee
 from warroom.domain.enums import RumorStatus, StatementStatus
 from warroom.domain.timeutil import format_utc
 from warroom.store.crisis import crisis_info
-from warroom.store.stakeholder_matrix import summary as stakeholder_summary
 from warroom.store.models import (
     Author,
     LogEntry,
@@ -22,6 +21,7 @@ from warroom.store.models import (
     StakeholderGroup,
     Statement,
 )
+from warroom.store.stakeholder_matrix import summary as stakeholder_summary
 
 
 def _count_by(model: type[peewee.Model], column: peewee.Field) -> dict[str, int]:

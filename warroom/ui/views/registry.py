@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, Qt
 
 from warroom.ui.context import AppContext
+from warroom.ui.stakeholders import StakeholdersView
 from warroom.ui.views.base import View
 from warroom.ui.views.logbook import LogbookView
 from warroom.ui.views.placeholder import PlaceholderView
@@ -61,12 +62,7 @@ VIEW_SPECS: tuple[ViewSpec, ...] = (
             "the propagation graph (hubs, communities, bridges, replay) arrives with issue #8."
         ),
     ),
-    ViewSpec(
-        "stakeholders",
-        "Stakeholders",
-        LEFT,
-        missing=("the power/interest grid and the group × channel heat map arrive with issue #5."),
-    ),
+    ViewSpec("stakeholders", "Stakeholders", LEFT, build=StakeholdersView),
     ViewSpec(
         "statements",
         "Statements",

@@ -1,0 +1,428 @@
+"""The Stakeholders view: which groups matter, where they speak, and where we are silent.
+
+Two modes share one side panel: the Mendelow power/interest grid and the group × channel
+heat map. The side panel shows the selected group (expectations, key messages, owner),
+its sentiment over time with statement markers, and each statement's reach into it.
+All reads and writes go through ``ctx.runner``; nothing here queries on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from warroom.domain.filters import PostFilter
+from warroom.domain.stakeholder_templates import CRISIS_TEMPLATES
+from warroom.domain.stakeholders import GroupInfo, format_age
+from warroom.store import stakeholder_rules, stakeholders
+from warroom.store.crisis import operators
+from warroom.store.errors import StoreError
+from warroom.store.stakeholder_matrix import build_matrix
+from warroom.store.stakeholder_series import sentiment_series, statement_marks, statement_reach
+from warroom.ui.stakeholders.chart import SentimentChart
+from warroom.ui.stakeholders.colours import format_count, format_sentiment
+from warroom.ui.stakeholders.editor import GroupEditorDialog
+from warroom.ui.stakeholders.grid import MendelowGrid
+from warroom.ui.stakeholders.heatmap import HeatMapView
+from warroom.ui.stakeholders.members import MembersDialog
+from warroom.ui.stakeholders.rules import RulesDialog
+from warroom.ui.views.base import View
+
+WINDOWS = (
+    ("Last hour", timedelta(hours=1)),
+    ("Last 6 hours", timedelta(hours=6)),
+    ("Last 24 hours", timedelta(hours=24)),
+    ("Whole crisis", None),
+)
+TOPICS = frozenset({"stakeholders", "posts", "authors", "statements", "crisis"})
+
+
+class StakeholdersView(View):
+    view_name = "stakeholders"
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.matrix: Any = None  # the last Matrix read from the store
+        self.operators: list[str] = []
+        self.selected_group: int | None = None
+        self.dialog: Any = None  # the dialog opened last (tests drive it)
+        self._watermark = 0
+        self._assigning = False
+        self.loads = 0
+        self._build()
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(300)
+        self._debounce.timeout.connect(self.refresh)
+        ctx.changes.changed.connect(self._on_changes_changed)
+        self.refresh()
+        self._assign_new_authors()
+
+    # -- building ------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.grid = MendelowGrid(self)
+        self.heatmap = HeatMapView(self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.grid)
+        self.stack.addWidget(self.heatmap)
+        self.grid.group_moved.connect(self._on_grid_group_moved)
+        self.grid.group_selected.connect(self._on_group_selected)
+        self.grid.group_activated.connect(self._on_group_activated)
+        self.heatmap.cell_activated.connect(self._on_heatmap_cell_activated)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("stakeholderSummary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.stack, 1)
+        left_layout.addWidget(self.summary)
+        splitter.addWidget(left)
+        splitter.addWidget(self._side_panel(splitter))
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(self._toolbar())
+        layout.addWidget(splitter, 1)
+
+    def _toolbar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.grid_button = QToolButton(self)
+        self.grid_button.setText(self.tr("Power / interest"))
+        self.heat_button = QToolButton(self)
+        self.heat_button.setText(self.tr("Group × channel"))
+        self.modes = QButtonGroup(self)
+        for index, button in enumerate((self.grid_button, self.heat_button)):
+            button.setCheckable(True)
+            self.modes.addButton(button, index)
+            bar.addWidget(button)
+        self.grid_button.setChecked(True)
+        self.modes.idClicked.connect(self.set_mode)
+        self.window_box = QComboBox(self)
+        for label, span in WINDOWS:
+            self.window_box.addItem(self.tr(label), span)
+        self.window_box.setCurrentIndex(len(WINDOWS) - 1)
+        self.window_box.currentIndexChanged.connect(self.refresh)
+        bar.addSpacing(12)
+        bar.addWidget(QLabel(self.tr("Window:")))
+        bar.addWidget(self.window_box)
+        self.as_of = QLabel(self)
+        self.as_of.setTextFormat(Qt.TextFormat.PlainText)
+        bar.addWidget(self.as_of)
+        bar.addStretch(1)
+        self.edit_button = QPushButton(self.tr("Edit group…"), self)
+        self.edit_button.setObjectName("editGroup")
+        self.edit_button.clicked.connect(lambda: self.edit_group(self.selected_group))
+        self.members_button = QPushButton(self.tr("Members…"), self)
+        self.members_button.clicked.connect(self.open_members)
+        bar.addWidget(self.edit_button)
+        bar.addWidget(self.members_button)
+        more = QToolButton(self)
+        more.setText(self.tr("More"))
+        more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(more)
+        menu.addAction(self.tr("New group…"), self.new_group)
+        menu.addAction(self.tr("Delete selected group…"), self._on_delete_triggered)
+        menu.addAction(self.tr("Assignment rules…"), self.open_rules)
+        templates = menu.addMenu(self.tr("Apply crisis template"))
+        for template in CRISIS_TEMPLATES:
+            action = templates.addAction(self.tr(template.title))
+            action.setToolTip(template.description)
+            action.triggered.connect(lambda _c=False, k=template.key: self._on_template(k))
+        more.setMenu(menu)
+        bar.addWidget(more)
+        return bar
+
+    def _side_panel(self, parent) -> QWidget:
+        panel = QWidget(parent)
+        panel.setMinimumWidth(380)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(6, 0, 0, 0)
+        self.details = QLabel(panel)
+        self.details.setObjectName("groupDetails")
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setWordWrap(True)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.chart = SentimentChart(panel)
+        self.reach = QLabel(panel)
+        self.reach.setObjectName("statementReach")
+        self.reach.setTextFormat(Qt.TextFormat.PlainText)
+        self.reach.setWordWrap(True)
+        self.reach.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.details)
+        layout.addWidget(self.chart, 1)
+        layout.addWidget(self.reach)
+        return panel
+
+    # -- View ----------------------------------------------------------------------------
+    def title(self) -> str:
+        return self.tr("Stakeholders")
+
+    def item_count(self) -> int:
+        return len(self.matrix.groups) if self.matrix is not None else 0
+
+    def set_mode(self, mode: int) -> None:
+        self.stack.setCurrentIndex(mode)
+        self.modes.button(mode).setChecked(True)
+
+    def refresh(self) -> None:
+        db = self._ctx.crisis.db
+        span = self.window_box.currentData()
+        self._ctx.runner.run_query(
+            lambda: (build_matrix(db, span), [name for name, _role in operators()]),
+            on_success=self._on_matrix_loaded,
+            on_failure=self._on_read_failed,
+        )
+
+    def _on_matrix_loaded(self, result) -> None:
+        self.matrix, self.operators = result
+        matrix = self.matrix
+        self.grid.set_data(matrix.groups, matrix.totals)
+        self.heatmap.heat_model.set_matrix(matrix)
+        stamp = matrix.as_of.astimezone(self._ctx.tz).strftime("%Y-%m-%d %H:%M")
+        self.as_of.setText(self.tr("as of %1").replace("%1", stamp))
+        self.summary.setText(self._summary_text())
+        ids = [g.id for g in matrix.groups]
+        if self.selected_group not in ids:
+            self.selected_group = ids[0] if ids else None
+        self.grid.select_group(self.selected_group)
+        self.loads += 1
+        self._load_group()
+
+    def _summary_text(self) -> str:
+        matrix = self.matrix
+        names = {g.id: g.name for g in matrix.groups}
+        if not matrix.gaps:
+            text = self.tr("No coverage gap: every high-stake active group has been addressed.")
+        else:
+            worst = sorted(
+                matrix.gaps,
+                key=lambda k: matrix.cell(*k).last_statement_at or matrix.cell(*k).first_post_at,
+            )[:3]
+            listed = ", ".join(f"{names[g]} on {c}" for g, c in worst)
+            text = self.tr("⚠ %n coverage gap(s). Oldest: %1", "", len(matrix.gaps)).replace(
+                "%1", listed
+            )
+        if matrix.unassigned_authors:
+            text += "  " + self.tr("%n author(s) in no group.", "", matrix.unassigned_authors)
+        return text
+
+    def _on_read_failed(self, exc: Exception) -> None:
+        message = str(exc) if isinstance(exc, StoreError) else repr(exc)
+        self.summary.setText(self.tr("Cannot read the stakeholders: %1").replace("%1", message))
+
+    def _on_failed(self, exc: Exception) -> None:
+        """A write failed: say so, and redraw from what is stored (a drag snaps back)."""
+        message = str(exc) if isinstance(exc, StoreError) else repr(exc)
+        self.refresh()
+        self.summary.setText(self.tr("Not done: %1").replace("%1", message))
+
+    # -- the selected group ----------------------------------------------------------------
+    def group(self, group_id: int | None) -> GroupInfo | None:
+        if self.matrix is None or group_id is None:
+            return None
+        return next((g for g in self.matrix.groups if g.id == group_id), None)
+
+    def _on_group_selected(self, group_id: int) -> None:
+        self.selected_group = group_id
+        self._load_group()
+
+    def _load_group(self) -> None:
+        group = self.group(self.selected_group)
+        if group is None:
+            self.details.setText(self.tr("No stakeholder group yet: More → New group…"))
+            return
+        self.details.setText(self._details_text(group))
+        db, gid, until = self._ctx.crisis.db, group.id, self.matrix.as_of
+        self._ctx.runner.run_query(
+            lambda: (
+                gid,
+                sentiment_series(db, gid, until),
+                statement_marks(db, gid),
+                [r for r in statement_reach(db) if r.group_id == gid],
+            ),
+            on_success=self._on_group_loaded,
+            on_failure=self._on_read_failed,
+        )
+
+    def _details_text(self, group: GroupInfo) -> str:
+        totals = self.matrix.totals[group.id]
+        channels = ", ".join(f"{c} {w:g}" for c, w in group.channels) or "—"
+        lines = [
+            f"{group.name} — {group.quadrant.value.replace('_', ' ').upper()}",
+            self.tr("power %1 · interest %2 · %3 · owner: %4")
+            .replace("%1", str(group.power))
+            .replace("%2", str(group.interest))
+            .replace("%3", group.attitude)
+            .replace("%4", group.owner or "—"),
+            self.tr("%1 members · %2 posts in window · reach %3 · sentiment %4")
+            .replace("%1", str(totals.members))
+            .replace("%2", str(totals.posts))
+            .replace("%3", format_count(totals.reach))
+            .replace("%4", format_sentiment(totals.sentiment)),
+            self.tr("Channels: %1").replace("%1", channels),
+            self.tr("Expects: %1").replace("%1", group.expectations or "—"),
+            self.tr("Key messages: %1").replace("%1", group.key_messages or "—"),
+        ]
+        return "\n".join(line[:600] for line in lines)
+
+    def _on_group_loaded(self, result) -> None:
+        gid, points, marks, reach = result
+        if gid != self.selected_group:
+            return
+        self.chart.set_series(points, marks, self._ctx.tz)
+        if not reach:
+            self.reach.setText(self.tr("No published statement addresses this group yet."))
+            return
+        lines = [self.tr("Statements' reach into this group:")]
+        published = {m.statement_id: m.published_at for m in marks}
+        for item in reach:
+            at = published.get(item.statement_id)
+            age = format_age(self.matrix.as_of - at) if at else ""
+            lines.append(
+                self.tr("• %1 (%2): %3 of %4 members, %5 of %6 followers %7")
+                .replace("%1", item.title[:60])
+                .replace("%2", ", ".join(item.channels))
+                .replace("%3", str(item.members_reached))
+                .replace("%4", str(item.members))
+                .replace("%5", format_count(item.audience_reached))
+                .replace("%6", format_count(item.audience))
+                .replace("%7", f"— first out {age} ago" if age else "")
+            )
+        self.reach.setText("\n".join(lines))
+
+    # -- actions -------------------------------------------------------------------------
+    def _write(self, func, topics=frozenset({"stakeholders", "logbook"}), done=None) -> None:
+        runner = self._ctx.runner
+        runner.run_write(func, changed=topics, on_success=done, on_failure=self._on_failed)
+
+    def _on_grid_group_moved(self, group_id: int, power: int, interest: int) -> None:
+        db, who = self._ctx.crisis.db, self._ctx.operator
+        self._write(lambda: stakeholders.move_group(db, group_id, power, interest, who))
+
+    def _on_group_activated(self, group_id: int) -> None:
+        self.selected_group = group_id
+        self.edit_group(group_id)
+
+    def _on_heatmap_cell_activated(self, group_id: int, channel: str) -> None:
+        group = self.group(group_id)
+        if group is None:
+            return
+        self.selected_group = group_id
+        self._load_group()
+        self._ctx.navigator.show_posts(
+            PostFilter(
+                group_id=group_id,
+                channels=frozenset({channel}),
+                since=self.matrix.since,
+                label=self.tr("%1 on %2").replace("%1", group.name).replace("%2", channel),
+            )
+        )
+
+    def edit_group(self, group_id: int | None) -> None:
+        group = self.group(group_id)
+        if group is None:
+            return
+        self._open_editor(group)
+
+    def new_group(self) -> None:
+        self._open_editor(GroupInfo(id=0, name=""))
+
+    def _open_editor(self, group: GroupInfo) -> None:
+        dialog = GroupEditorDialog(group, self.operators, self)
+        dialog.accepted.connect(lambda: self._on_editor_accepted(dialog))
+        self.dialog = dialog
+        dialog.open()
+
+    def _on_editor_accepted(self, dialog: GroupEditorDialog) -> None:
+        edited, db, who = dialog.group(), self._ctx.crisis.db, self._ctx.operator
+        if edited.id:
+            self._write(lambda: stakeholders.save_group(db, edited, who))
+        else:
+            self._write(lambda: stakeholders.create_group(db, edited, who))
+
+    def _on_delete_triggered(self) -> None:
+        group = self.group(self.selected_group)
+        if group is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete group"),
+            self.tr(
+                "Delete “%1”? Its members become unassigned and its rules are removed."
+            ).replace("%1", group.name),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            db, who, gid = self._ctx.crisis.db, self._ctx.operator, group.id
+            self._write(
+                lambda: stakeholders.delete_group(db, gid, who),
+                frozenset({"stakeholders", "authors", "logbook"}),
+            )
+
+    def _on_template(self, key: str) -> None:
+        db, who = self._ctx.crisis.db, self._ctx.operator
+        self._write(lambda: stakeholders.apply_template(db, key, who))
+
+    def open_members(self) -> None:
+        if self.matrix is None:
+            return
+        self.dialog = MembersDialog(self._ctx, self.matrix.groups, self.selected_group, self)
+        self.dialog.open()
+
+    def open_rules(self) -> None:
+        if self.matrix is None:
+            return
+        self.dialog = RulesDialog(self._ctx, self.matrix.groups, self)
+        self.dialog.open()
+
+    # -- live updates --------------------------------------------------------------------
+    def _on_changes_changed(self, topics: frozenset) -> None:
+        if topics & TOPICS:
+            self._debounce.start()
+        if topics & {"authors", "posts"}:
+            self._assign_new_authors()
+
+    def _assign_new_authors(self) -> None:
+        """Place accounts that arrived since the last pass by the rules (counts update
+        live). Notifies only when someone actually joined a group: no refresh loop."""
+        if self._assigning:
+            return
+        self._assigning = True
+        db, after = self._ctx.crisis.db, self._watermark
+
+        def done(report) -> None:
+            self._assigning = False
+            self._watermark = max(self._watermark, report.last_author_id)
+            if report.moved:
+                self._ctx.changes.notify({"authors", "stakeholders"})
+
+        def failed(exc: Exception) -> None:
+            self._assigning = False
+            self._on_failed(exc)
+
+        self._ctx.runner.run_write(
+            lambda: stakeholder_rules.assign_new_authors(db, after),
+            changed=(),
+            on_success=done,
+            on_failure=failed,
+        )
