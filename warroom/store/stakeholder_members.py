@@ -33,8 +33,12 @@ def search_members(
     where = ["1 = 1"]
     params: list[object] = []
     if text.strip():
-        needle = f"%{text.strip().lstrip('@')}%"
-        where.append("(a.handle LIKE ? OR a.display_name LIKE ? OR a.profile LIKE ?)")
+        plain = text.strip().lstrip("@")
+        needle = "%" + plain.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        where.append(
+            "(a.handle LIKE ? ESCAPE '\\' OR a.display_name LIKE ? ESCAPE '\\'"
+            " OR a.profile LIKE ? ESCAPE '\\')"
+        )
         params += [needle, needle, needle]
     if group_id == UNASSIGNED:
         where.append("a.group_id IS NULL")

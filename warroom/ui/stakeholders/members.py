@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from warroom.store import stakeholder_members, stakeholder_rules
 from warroom.store.errors import StoreError
 from warroom.store.stakeholder_members import UNASSIGNED
+from warroom.ui.stakeholders.guard import alive
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -136,8 +137,8 @@ class MembersDialog(QDialog):
         text, group = self.search.text(), self.filter.currentData()
         self._ctx.runner.run_query(
             lambda: stakeholder_members.search_members(db, text, group),
-            on_success=self._on_loaded,
-            on_failure=self._on_failed,
+            on_success=alive(self, self._on_loaded),
+            on_failure=alive(self, self._on_failed),
         )
 
     def _on_loaded(self, rows) -> None:
@@ -158,16 +159,19 @@ class MembersDialog(QDialog):
         author_id = self.model.rows[current.row()].id
         self._ctx.runner.run_query(
             lambda: stakeholder_rules.explain(author_id),
-            on_success=lambda why: self.reason.setText(self.tr("Why: %1").replace("%1", why)),
-            on_failure=self._on_failed,
+            on_success=alive(self, self._on_explained),
+            on_failure=alive(self, self._on_failed),
         )
+
+    def _on_explained(self, why: str) -> None:
+        self.reason.setText(self.tr("Why: %1").replace("%1", why))
 
     def _write(self, func) -> None:
         self._ctx.runner.run_write(
             func,
             changed={"authors", "stakeholders", "logbook"},
-            on_success=lambda _n: self.reload(),
-            on_failure=self._on_failed,
+            on_success=alive(self, lambda _n: self.reload()),
+            on_failure=alive(self, self._on_failed),
         )
 
     def _on_assign_clicked(self) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from warroom.domain.stakeholders import AssignmentRule, RuleKind, describe_rule
 from warroom.store import stakeholder_rules
 from warroom.store.errors import StoreError
+from warroom.ui.stakeholders.guard import alive
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -136,8 +137,8 @@ class RulesDialog(QDialog):
     def reload(self) -> None:
         self._ctx.runner.run_query(
             stakeholder_rules.list_rules,
-            on_success=lambda rules: self.model.set_rules(rules, self._names),
-            on_failure=self._on_failed,
+            on_success=alive(self, lambda rules: self.model.set_rules(rules, self._names)),
+            on_failure=alive(self, self._on_failed),
         )
 
     def _on_failed(self, exc: Exception) -> None:
@@ -174,8 +175,8 @@ class RulesDialog(QDialog):
         self._ctx.runner.run_write(
             func,
             changed={"stakeholders", "authors", "logbook"},
-            on_success=on_success,
-            on_failure=self._on_failed,
+            on_success=alive(self, on_success),
+            on_failure=alive(self, self._on_failed),
         )
 
     def _on_add_clicked(self) -> None:
@@ -226,7 +227,7 @@ class RulesDialog(QDialog):
                 who,
                 progress=lambda d, t: (state.set_progress(d, t), not state.cancelled)[1],
             ),
-            on_success=done,
-            on_failure=failed,
+            on_success=alive(self, done),
+            on_failure=alive(self, failed),
             writes={"authors", "stakeholders", "logbook"},
         )

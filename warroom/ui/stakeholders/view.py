@@ -39,6 +39,7 @@ from warroom.ui.stakeholders.chart import SentimentChart
 from warroom.ui.stakeholders.colours import format_count, format_sentiment
 from warroom.ui.stakeholders.editor import GroupEditorDialog
 from warroom.ui.stakeholders.grid import MendelowGrid
+from warroom.ui.stakeholders.guard import alive
 from warroom.ui.stakeholders.heatmap import HeatMapView
 from warroom.ui.stakeholders.members import MembersDialog
 from warroom.ui.stakeholders.rules import RulesDialog
@@ -90,12 +91,19 @@ class StakeholdersView(View):
         self.summary.setObjectName("stakeholderSummary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
+        self.message = QLabel(self)
+        self.message.setObjectName("stakeholderMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.message.hide()
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         left = QWidget(splitter)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.stack, 1)
         left_layout.addWidget(self.summary)
+        left_layout.addWidget(self.message)
         splitter.addWidget(left)
         splitter.addWidget(self._side_panel(splitter))
         splitter.setStretchFactor(0, 3)
@@ -174,6 +182,9 @@ class StakeholdersView(View):
         layout.addWidget(self.reach)
         return panel
 
+    def _alive(self, func):
+        return alive(self.grid, func)  # the grid dies with the view, before it
+
     # -- View ----------------------------------------------------------------------------
     def title(self) -> str:
         return self.tr("Stakeholders")
@@ -190,8 +201,8 @@ class StakeholdersView(View):
         span = self.window_box.currentData()
         self._ctx.runner.run_query(
             lambda: (build_matrix(db, span), [name for name, _role in operators()]),
-            on_success=self._on_matrix_loaded,
-            on_failure=self._on_read_failed,
+            on_success=self._alive(self._on_matrix_loaded),
+            on_failure=self._alive(self._on_read_failed),
         )
 
     def _on_matrix_loaded(self, result) -> None:
@@ -232,10 +243,17 @@ class StakeholdersView(View):
         self.summary.setText(self.tr("Cannot read the stakeholders: %1").replace("%1", message))
 
     def _on_failed(self, exc: Exception) -> None:
-        """A write failed: say so, and redraw from what is stored (a drag snaps back)."""
+        """A write failed: say so until the next one succeeds, and redraw from what is
+        stored (a refused drag snaps back)."""
         message = str(exc) if isinstance(exc, StoreError) else repr(exc)
+        self.message.setText(self.tr("Not done: %1").replace("%1", message))
+        self.message.show()
         self.refresh()
-        self.summary.setText(self.tr("Not done: %1").replace("%1", message))
+
+    def _on_written(self, done, result) -> None:
+        self.message.hide()
+        if done is not None:
+            done(result)
 
     # -- the selected group ----------------------------------------------------------------
     def group(self, group_id: int | None) -> GroupInfo | None:
@@ -261,8 +279,8 @@ class StakeholdersView(View):
                 statement_marks(db, gid),
                 [r for r in statement_reach(db) if r.group_id == gid],
             ),
-            on_success=self._on_group_loaded,
-            on_failure=self._on_read_failed,
+            on_success=self._alive(self._on_group_loaded),
+            on_failure=self._alive(self._on_read_failed),
         )
 
     def _details_text(self, group: GroupInfo) -> str:
@@ -314,7 +332,12 @@ class StakeholdersView(View):
     # -- actions -------------------------------------------------------------------------
     def _write(self, func, topics=frozenset({"stakeholders", "logbook"}), done=None) -> None:
         runner = self._ctx.runner
-        runner.run_write(func, changed=topics, on_success=done, on_failure=self._on_failed)
+        runner.run_write(
+            func,
+            changed=topics,
+            on_success=self._alive(lambda result: self._on_written(done, result)),
+            on_failure=self._alive(self._on_failed),
+        )
 
     def _on_grid_group_moved(self, group_id: int, power: int, interest: int) -> None:
         db, who = self._ctx.crisis.db, self._ctx.operator
@@ -330,7 +353,7 @@ class StakeholdersView(View):
             return
         self.selected_group = group_id
         self._load_group()
-        self._ctx.navigator.show_posts(
+        self._ctx.navigator.show_posts.emit(
             PostFilter(
                 group_id=group_id,
                 channels=frozenset({channel}),
@@ -423,6 +446,6 @@ class StakeholdersView(View):
         self._ctx.runner.run_write(
             lambda: stakeholder_rules.assign_new_authors(db, after),
             changed=(),
-            on_success=done,
-            on_failure=failed,
+            on_success=self._alive(done),
+            on_failure=self._alive(failed),
         )
