@@ -32,6 +32,9 @@ class SentimentChart(pg.PlotWidget):
         self.points = 0
 
     def set_series(self, points, marks, tz) -> None:
+        if points:  # hours on the axis in the crisis time zone
+            offset = points[-1].hour.astimezone(tz).utcoffset()
+            self.getPlotItem().getAxis("bottom").utcOffset = -offset.total_seconds()
         for marker in self._markers:
             self.removeItem(marker)
         self._markers.clear()

@@ -15,13 +15,14 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -110,11 +111,15 @@ class StakeholdersView(View):
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(self._toolbar())
+        layout.addWidget(self._toolbar())
         layout.addWidget(splitter, 1)
+        self.splitter = splitter
+        self._sized = False
 
-    def _toolbar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
+    def _toolbar(self) -> QToolBar:
+        """A tool bar, so that a narrow dock folds the last buttons into its » menu."""
+        bar = QToolBar(self)
+        bar.setObjectName("stakeholderToolBar")
         self.grid_button = QToolButton(self)
         self.grid_button.setText(self.tr("Power / interest"))
         self.heat_button = QToolButton(self)
@@ -131,13 +136,15 @@ class StakeholdersView(View):
             self.window_box.addItem(self.tr(label), span)
         self.window_box.setCurrentIndex(len(WINDOWS) - 1)
         self.window_box.currentIndexChanged.connect(self.refresh)
-        bar.addSpacing(12)
-        bar.addWidget(QLabel(self.tr("Window:")))
+        bar.addSeparator()
+        bar.addWidget(QLabel(self.tr(" Window: ")))
         bar.addWidget(self.window_box)
         self.as_of = QLabel(self)
         self.as_of.setTextFormat(Qt.TextFormat.PlainText)
         bar.addWidget(self.as_of)
-        bar.addStretch(1)
+        spacer = QWidget(bar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
         self.edit_button = QPushButton(self.tr("Edit group…"), self)
         self.edit_button.setObjectName("editGroup")
         self.edit_button.clicked.connect(lambda: self.edit_group(self.selected_group))
@@ -163,7 +170,6 @@ class StakeholdersView(View):
 
     def _side_panel(self, parent) -> QWidget:
         panel = QWidget(parent)
-        panel.setMinimumWidth(380)
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(6, 0, 0, 0)
         self.details = QLabel(panel)
@@ -191,6 +197,13 @@ class StakeholdersView(View):
 
     def item_count(self) -> int:
         return len(self.matrix.groups) if self.matrix is not None else 0
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._sized:  # first show: the side panel gets about a third
+            self._sized = True
+            width = max(self.splitter.width(), 600)
+            self.splitter.setSizes([int(width * 0.66), int(width * 0.34)])
 
     def set_mode(self, mode: int) -> None:
         self.stack.setCurrentIndex(mode)
