@@ -246,8 +246,8 @@ def test_hostile_group_text_is_shown_as_plain_text(qtbot, demo_crisis, make_cont
         name="<b>Clients</b> <img src=x>", expectations="\x07" + "x" * 5000
     ).where(StakeholderGroup.name == "Affected customers").execute()
     view = make_view(qtbot, ctx)
-    assert view.details.textFormat() == Qt.TextFormat.PlainText
-    assert "<b>Clients</b> <img src=x>" in view.details.text()
+    assert view.panel.details.textFormat() == Qt.TextFormat.PlainText
+    assert "<b>Clients</b> <img src=x>" in view.panel.details.text()
     model = view.heatmap.heat_model
     assert model.headerData(0, Qt.Orientation.Vertical).startswith("<b>Clients</b>")
 
@@ -306,3 +306,20 @@ def test_screenshots_of_both_modes(qtbot, demo_crisis, make_context, tmp_path):
         }
         assert len(colours) > 20
     assert images[0] != images[1]
+
+
+def test_gap_thresholds_dialog_changes_the_flags(qtbot, demo_crisis, make_context):
+    ctx = make_context(demo_crisis)
+    view = make_view(qtbot, ctx)
+    customers = group_id("Affected customers")
+    assert (customers, "facebook") in view.matrix.gaps
+    view.open_thresholds()
+    dialog = view.dialog
+    assert dialog.hours["facebook"].value() == 6
+    dialog.hours["facebook"].setValue(24 * 14)  # two weeks: the demo's 47 h are fine
+    loads = view.loads
+    dialog.accept()
+    qtbot.waitUntil(lambda: view.loads > loads, timeout=5000)
+    assert (customers, "facebook") not in view.matrix.gaps
+    assert (customers, "twitter") in view.matrix.gaps
+    assert "facebook 336 h" in last_entry(demo_crisis.db).text

@@ -30,20 +30,21 @@ from PySide6.QtWidgets import (
 
 from warroom.domain.filters import PostFilter
 from warroom.domain.stakeholder_templates import CRISIS_TEMPLATES
-from warroom.domain.stakeholders import GroupInfo, format_age
-from warroom.store import stakeholder_rules, stakeholders
+from warroom.domain.stakeholders import GroupInfo
+from warroom.store import stakeholders
 from warroom.store.crisis import operators
 from warroom.store.errors import StoreError
-from warroom.store.stakeholder_matrix import build_matrix
+from warroom.store.stakeholder_matrix import build_matrix, set_gap_policy
 from warroom.store.stakeholder_series import sentiment_series, statement_marks, statement_reach
-from warroom.ui.stakeholders.chart import SentimentChart
-from warroom.ui.stakeholders.colours import format_count, format_sentiment
+from warroom.ui.stakeholders.assigner import NewAuthorAssigner
 from warroom.ui.stakeholders.editor import GroupEditorDialog
 from warroom.ui.stakeholders.grid import MendelowGrid
+from warroom.ui.stakeholders.group_panel import GroupPanel
 from warroom.ui.stakeholders.guard import alive
 from warroom.ui.stakeholders.heatmap import HeatMapView
 from warroom.ui.stakeholders.members import MembersDialog
 from warroom.ui.stakeholders.rules import RulesDialog
+from warroom.ui.stakeholders.thresholds import GapThresholdsDialog
 from warroom.ui.views.base import View
 
 WINDOWS = (
@@ -65,17 +66,16 @@ class StakeholdersView(View):
         self.operators: list[str] = []
         self.selected_group: int | None = None
         self.dialog: Any = None  # the dialog opened last (tests drive it)
-        self._watermark = 0
-        self._assigning = False
         self.loads = 0
         self._build()
+        self.assigner = NewAuthorAssigner(ctx, self._alive(self._on_failed), self)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(300)
         self._debounce.timeout.connect(self.refresh)
         ctx.changes.changed.connect(self._on_changes_changed)
         self.refresh()
-        self._assign_new_authors()
+        self.assigner.run()
 
     # -- building ------------------------------------------------------------------------
     def _build(self) -> None:
@@ -106,7 +106,9 @@ class StakeholdersView(View):
         left_layout.addWidget(self.summary)
         left_layout.addWidget(self.message)
         splitter.addWidget(left)
-        splitter.addWidget(self._side_panel(splitter))
+        self.panel = GroupPanel(splitter)
+        splitter.addWidget(self.panel)
+        self.chart = self.panel.chart
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -159,6 +161,7 @@ class StakeholdersView(View):
         menu.addAction(self.tr("New group…"), self.new_group)
         menu.addAction(self.tr("Delete selected group…"), self._on_delete_triggered)
         menu.addAction(self.tr("Assignment rules…"), self.open_rules)
+        menu.addAction(self.tr("Gap thresholds…"), self.open_thresholds)
         templates = menu.addMenu(self.tr("Apply crisis template"))
         for template in CRISIS_TEMPLATES:
             action = templates.addAction(self.tr(template.title))
@@ -167,26 +170,6 @@ class StakeholdersView(View):
         more.setMenu(menu)
         bar.addWidget(more)
         return bar
-
-    def _side_panel(self, parent) -> QWidget:
-        panel = QWidget(parent)
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(6, 0, 0, 0)
-        self.details = QLabel(panel)
-        self.details.setObjectName("groupDetails")
-        self.details.setTextFormat(Qt.TextFormat.PlainText)
-        self.details.setWordWrap(True)
-        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.chart = SentimentChart(panel)
-        self.reach = QLabel(panel)
-        self.reach.setObjectName("statementReach")
-        self.reach.setTextFormat(Qt.TextFormat.PlainText)
-        self.reach.setWordWrap(True)
-        self.reach.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.details)
-        layout.addWidget(self.chart, 1)
-        layout.addWidget(self.reach)
-        return panel
 
     def _alive(self, func):
         return alive(self.grid, func)  # the grid dies with the view, before it
@@ -281,9 +264,9 @@ class StakeholdersView(View):
     def _load_group(self) -> None:
         group = self.group(self.selected_group)
         if group is None:
-            self.details.setText(self.tr("No stakeholder group yet: More → New group…"))
+            self.panel.details.setText(self.tr("No stakeholder group yet: More → New group…"))
             return
-        self.details.setText(self._details_text(group))
+        self.panel.show_group(group, self.matrix.totals[group.id])
         db, gid, until = self._ctx.crisis.db, group.id, self.matrix.as_of
         self._ctx.runner.run_query(
             lambda: (
@@ -296,51 +279,10 @@ class StakeholdersView(View):
             on_failure=self._alive(self._on_read_failed),
         )
 
-    def _details_text(self, group: GroupInfo) -> str:
-        totals = self.matrix.totals[group.id]
-        channels = ", ".join(f"{c} {w:g}" for c, w in group.channels) or "—"
-        lines = [
-            f"{group.name} — {group.quadrant.value.replace('_', ' ').upper()}",
-            self.tr("power %1 · interest %2 · %3 · owner: %4")
-            .replace("%1", str(group.power))
-            .replace("%2", str(group.interest))
-            .replace("%3", group.attitude)
-            .replace("%4", group.owner or "—"),
-            self.tr("%1 members · %2 posts in window · reach %3 · sentiment %4")
-            .replace("%1", str(totals.members))
-            .replace("%2", str(totals.posts))
-            .replace("%3", format_count(totals.reach))
-            .replace("%4", format_sentiment(totals.sentiment)),
-            self.tr("Channels: %1").replace("%1", channels),
-            self.tr("Expects: %1").replace("%1", group.expectations or "—"),
-            self.tr("Key messages: %1").replace("%1", group.key_messages or "—"),
-        ]
-        return "\n".join(line[:600] for line in lines)
-
     def _on_group_loaded(self, result) -> None:
         gid, points, marks, reach = result
-        if gid != self.selected_group:
-            return
-        self.chart.set_series(points, marks, self._ctx.tz)
-        if not reach:
-            self.reach.setText(self.tr("No published statement addresses this group yet."))
-            return
-        lines = [self.tr("Statements' reach into this group:")]
-        published = {m.statement_id: m.published_at for m in marks}
-        for item in reach:
-            at = published.get(item.statement_id)
-            age = format_age(self.matrix.as_of - at) if at else ""
-            lines.append(
-                self.tr("• %1 (%2): %3 of %4 members, %5 of %6 followers %7")
-                .replace("%1", item.title[:60])
-                .replace("%2", ", ".join(item.channels))
-                .replace("%3", str(item.members_reached))
-                .replace("%4", str(item.members))
-                .replace("%5", format_count(item.audience_reached))
-                .replace("%6", format_count(item.audience))
-                .replace("%7", f"— first out {age} ago" if age else "")
-            )
-        self.reach.setText("\n".join(lines))
+        if gid == self.selected_group:
+            self.panel.show_series(points, marks, reach, self.matrix.as_of, self._ctx.tz)
 
     # -- actions -------------------------------------------------------------------------
     def _write(self, func, topics=frozenset({"stakeholders", "logbook"}), done=None) -> None:
@@ -425,6 +367,21 @@ class StakeholdersView(View):
         self.dialog = MembersDialog(self._ctx, self.matrix.groups, self.selected_group, self)
         self.dialog.open()
 
+    def open_thresholds(self) -> None:
+        if self.matrix is None:
+            return
+        dialog = GapThresholdsDialog(self.matrix.policy, self)
+        dialog.accepted.connect(lambda: self._on_thresholds_accepted(dialog))
+        self.dialog = dialog
+        dialog.open()
+
+    def _on_thresholds_accepted(self, dialog: GapThresholdsDialog) -> None:
+        policy, db, who = dialog.policy(), self._ctx.crisis.db, self._ctx.operator
+        self._write(
+            lambda: set_gap_policy(db, policy, who),
+            frozenset({"stakeholders", "logbook", "settings"}),
+        )
+
     def open_rules(self) -> None:
         if self.matrix is None:
             return
@@ -436,29 +393,4 @@ class StakeholdersView(View):
         if topics & TOPICS:
             self._debounce.start()
         if topics & {"authors", "posts"}:
-            self._assign_new_authors()
-
-    def _assign_new_authors(self) -> None:
-        """Place accounts that arrived since the last pass by the rules (counts update
-        live). Notifies only when someone actually joined a group: no refresh loop."""
-        if self._assigning:
-            return
-        self._assigning = True
-        db, after = self._ctx.crisis.db, self._watermark
-
-        def done(report) -> None:
-            self._assigning = False
-            self._watermark = max(self._watermark, report.last_author_id)
-            if report.moved:
-                self._ctx.changes.notify({"authors", "stakeholders"})
-
-        def failed(exc: Exception) -> None:
-            self._assigning = False
-            self._on_failed(exc)
-
-        self._ctx.runner.run_write(
-            lambda: stakeholder_rules.assign_new_authors(db, after),
-            changed=(),
-            on_success=self._alive(done),
-            on_failure=self._alive(failed),
-        )
+            self.assigner.run()
