@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,33 +25,25 @@ from warroom.domain.stakeholders import AssignmentRule, RuleKind, describe_rule
 from warroom.store import stakeholder_rules
 from warroom.store.errors import StoreError
 from warroom.ui.stakeholders.guard import alive
+from warroom.ui.stakeholders.rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class RulesModel(QAbstractTableModel):
+class RulesModel(RowsModel):
     HEADERS = ("#", "Priority", "Group", "Rule", "Enabled")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.rules: list[AssignmentRule] = []
         self.names: dict[int, str] = {}
 
     def set_rules(self, rules: list[AssignmentRule], names: dict[int, str]) -> None:
-        self.beginResetModel()
-        self.rules, self.names = rules, names
-        self.endResetModel()
+        self.names = names
+        self.set_rows(rules)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rules)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
-        return None
+    @property
+    def rules(self) -> list[AssignmentRule]:
+        return self.rows
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
