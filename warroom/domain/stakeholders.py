@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
+from functools import cached_property
 from urllib.parse import urlsplit
 
 HIGH = 4
@@ -89,10 +91,6 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
 
 
-def _has_phrase(haystack: str, phrase: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", haystack) is not None
-
-
 def _domain(url: str) -> str:
     candidate = url.strip()
     if candidate and "://" not in candidate:
@@ -104,33 +102,94 @@ def _domain(url: str) -> str:
     return host.removeprefix("www.")
 
 
-def _explicit(rule: AssignmentRule, author: AuthorFacts) -> bool:
-    handle = fold(author.handle).lstrip("@")
-    for item in rule.terms():
+class _Folded:
+    """An author's fields folded once, however many rules look at them."""
+
+    def __init__(self, author: AuthorFacts) -> None:
+        self.author = author
+
+    @cached_property
+    def handle(self) -> str:
+        return fold(self.author.handle).lstrip("@")
+
+    @cached_property
+    def channel(self) -> str:
+        return fold(self.author.channel)
+
+    @cached_property
+    def kind(self) -> str:
+        return fold(self.author.kind)
+
+    @cached_property
+    def text(self) -> str:
+        return fold(f"{self.author.display_name}\n{self.author.profile}")
+
+    @cached_property
+    def host(self) -> str:
+        return _domain(self.author.url)
+
+
+Matcher = Callable[[_Folded], bool]
+
+
+def _explicit(terms: list[str]) -> Matcher:
+    listed = set()
+    for item in terms:
         channel, sep, name = item.rpartition(":")
-        if name.lstrip("@") == handle and (not sep or channel == fold(author.channel)):
-            return True
-    return False
+        listed.add((channel if sep else "", name.lstrip("@")))
+    return lambda a: ("", a.handle) in listed or (a.channel, a.handle) in listed
+
+
+def _words(terms: list[str]) -> Matcher:
+    if not terms:
+        return lambda a: False
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    return lambda a: pattern.search(a.text) is not None
+
+
+def _domains(terms: list[str]) -> Matcher:
+    suffixes = tuple("." + d for d in terms)
+    return lambda a: bool(a.host) and (a.host in terms or a.host.endswith(suffixes))
+
+
+def _matcher(rule: AssignmentRule) -> Matcher:
+    kind, terms = RuleKind(rule.kind), rule.terms()
+    if kind is RuleKind.ANY:
+        return lambda a: True
+    if kind is RuleKind.EXPLICIT:
+        return _explicit(terms)
+    if kind is RuleKind.AUTHOR_KIND:
+        kinds = frozenset(terms)
+        return lambda a: a.kind in kinds
+    if kind is RuleKind.VERIFIED_MEDIA:
+        return lambda a: a.author.verified and a.author.kind in ("media", "journalist")
+    if kind is RuleKind.URL_DOMAIN:
+        return _domains(terms)
+    if kind is RuleKind.PROFILE_WORDS:
+        return _words(terms)
+    return lambda a: any(term in a.handle for term in terms)
+
+
+class RuleSet:
+    """Rules compiled once (terms folded, word lists as one regular expression), for
+    assigning many authors."""
+
+    def __init__(self, rules: list[AssignmentRule]) -> None:
+        self.rules = ordered(rules)
+        self._compiled = [(rule, _matcher(rule)) for rule in self.rules]
+
+    def assign(self, author: AuthorFacts) -> AssignmentRule | None:
+        """The rule that decides the author's group, or None (stays unassigned)."""
+        folded = _Folded(author)
+        for rule, matches in self._compiled:
+            if matches(folded):
+                return rule
+        return None
 
 
 def rule_matches(rule: AssignmentRule, author: AuthorFacts) -> bool:
-    kind = RuleKind(rule.kind)
-    if kind is RuleKind.ANY:
-        return True
-    if kind is RuleKind.EXPLICIT:
-        return _explicit(rule, author)
-    if kind is RuleKind.AUTHOR_KIND:
-        return fold(author.kind) in rule.terms()
-    if kind is RuleKind.VERIFIED_MEDIA:
-        return author.verified and author.kind in ("media", "journalist")
-    if kind is RuleKind.URL_DOMAIN:
-        host = _domain(author.url)
-        return bool(host) and any(host == d or host.endswith("." + d) for d in rule.terms())
-    if kind is RuleKind.PROFILE_WORDS:
-        text = fold(f"{author.display_name}\n{author.profile}")
-        return any(_has_phrase(text, term) for term in rule.terms())
-    handle = fold(author.handle)
-    return any(term in handle for term in rule.terms())
+    return _matcher(rule)(_Folded(author))
 
 
 def ordered(rules: list[AssignmentRule]) -> list[AssignmentRule]:
@@ -138,11 +197,8 @@ def ordered(rules: list[AssignmentRule]) -> list[AssignmentRule]:
 
 
 def assign(author: AuthorFacts, rules: list[AssignmentRule]) -> AssignmentRule | None:
-    """The rule that decides the author's group, or None (stays unassigned)."""
-    for rule in ordered(rules):
-        if rule_matches(rule, author):
-            return rule
-    return None
+    """The rule that decides the author's group (see :class:`RuleSet` for many authors)."""
+    return RuleSet(rules).assign(author)
 
 
 def validate_rule(kind: str, pattern: str) -> None:

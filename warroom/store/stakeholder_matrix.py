@@ -93,26 +93,20 @@ def _rows(db: peewee.Database, sql: str, params: tuple[Any, ...] = ()) -> list[t
         return list(db.execute_sql(sql, params).fetchall())
 
 
-def _window_counts(db: peewee.Database, since: str, until: str) -> list[tuple[Any, ...]]:
+def _activity(db: peewee.Database, since: str, until: str) -> list[tuple[Any, ...]]:
+    """Per group and channel, in one pass: posts, reach and average sentiment from
+    ``since``, and the first post ever (both up to ``until``)."""
+    recent = "p.created_at >= ?"
     return _rows(
         db,
-        f"SELECT a.group_id, p.channel, COUNT(*), COALESCE(SUM(p.reach), 0), AVG({SENTIMENT})"
+        f"SELECT a.group_id, p.channel, COALESCE(SUM({recent}), 0),"
+        f" COALESCE(SUM(CASE WHEN {recent} THEN p.reach END), 0),"
+        f" AVG(CASE WHEN {recent} THEN {SENTIMENT} END), MIN(p.created_at)"
         " FROM post p JOIN author a ON a.id = p.author_id"
-        " WHERE a.group_id IS NOT NULL AND p.created_at >= ? AND p.created_at <= ?"
-        " GROUP BY a.group_id, p.channel",
-        (since, until),
+        # "+created_at": a table scan beats walking the time index for every post.
+        " WHERE a.group_id IS NOT NULL AND +p.created_at <= ? GROUP BY a.group_id, p.channel",
+        (since, since, since, until),
     )
-
-
-def _first_posts(db: peewee.Database, until: str) -> dict[tuple[int, str], datetime]:
-    rows = _rows(
-        db,
-        "SELECT a.group_id, p.channel, MIN(p.created_at) FROM post p"
-        " JOIN author a ON a.id = p.author_id"
-        " WHERE a.group_id IS NOT NULL AND p.created_at <= ? GROUP BY a.group_id, p.channel",
-        (until,),
-    )
-    return {(g, c): parse_utc(t) for g, c, t in rows}
 
 
 def last_statements(
@@ -157,13 +151,14 @@ def build_matrix(
     since = as_of - window if window is not None else None
     until = format_utc(as_of)
     groups = list_groups()
-    firsts = _first_posts(db, until)
     statements = last_statements(db, until)
     cells: dict[tuple[int, str], CellStats] = {}
-    for g, c, posts, reach, sentiment in _window_counts(
+    firsts: dict[tuple[int, str], datetime] = {}
+    for g, c, posts, reach, sentiment, first in _activity(
         db, format_utc(since) if since else "", until
     ):
         cells[(g, c)] = CellStats(g, c, int(posts), int(reach), sentiment)
+        firsts[(g, c)] = parse_utc(first)
     used = {c for _, c in cells} | {c for g in groups for c, _ in g.channels}
     used |= {c for _, c in statements}
     for group in groups:

@@ -18,7 +18,7 @@ from warroom.domain.stakeholder_templates import DEFAULT_RULES
 from warroom.domain.stakeholders import (
     AssignmentRule,
     AuthorFacts,
-    assign,
+    RuleSet,
     describe_rule,
     validate_rule,
 )
@@ -160,7 +160,7 @@ def apply_rules(
     batch: int = BATCH,
 ) -> ApplyReport:
     """Assign every unlocked author with ``id > after_id`` by the rules, in batches."""
-    rules = list_rules()
+    rules = RuleSet(list_rules())
     names = {g.id: g.name for g in StakeholderGroup.select()}
     query = Author.select().where((Author.group_locked == False) & (Author.id > after_id))  # noqa: E712
     if only_unassigned:
@@ -176,7 +176,7 @@ def apply_rules(
                 break
             updates = []
             for row in rows:
-                rule = assign(facts(row), rules)
+                rule = rules.assign(facts(row))
                 target = rule.group_id if rule else None
                 if target != _fk(row, optional=True):
                     updates.append((target, row.id))
@@ -246,11 +246,11 @@ def release_authors(db: peewee.Database, author_ids: Sequence[int], operator: st
     """Undo overrides: the rules decide again for these authors (logged)."""
     if not author_ids:
         return 0
-    rules = list_rules()
+    rules = RuleSet(list_rules())
     with translated_errors("releasing authors"), db.atomic():
         rows = list(Author.select().where(_AUTHOR_ID.in_(author_ids)))
         for row in rows:
-            rule = assign(facts(row), rules)
+            rule = rules.assign(facts(row))
             Author.update(group=rule.group_id if rule else None, group_locked=False).where(
                 Author.id == row.id
             ).execute()
@@ -271,7 +271,7 @@ def explain(author_id: int) -> str:
         raise StoreError(f"author {author_id} does not exist")
     if row.group_locked:
         return "placed by an operator (manual override)"
-    rule = assign(facts(row), list_rules())
+    rule = RuleSet(list_rules()).assign(facts(row))
     if rule is None:
         return "no rule matches"
     return f"rule #{rule.id}: {describe_rule(rule)}"

@@ -67,6 +67,7 @@ class StakeholdersView(View):
         self.selected_group: int | None = None
         self.dialog: Any = None  # the dialog opened last (tests drive it)
         self.loads = 0
+        self._loading = self._reload_pending = False
         self._build()
         self.assigner = NewAuthorAssigner(ctx, self._alive(self._on_failed), self)
         self._debounce = QTimer(self)
@@ -193,6 +194,12 @@ class StakeholdersView(View):
         self.modes.button(mode).setChecked(True)
 
     def refresh(self) -> None:
+        """Reload the matrix in a worker; while one load runs, further requests (posts
+        streaming in) are folded into a single reload after it."""
+        if self._loading:
+            self._reload_pending = True
+            return
+        self._loading, self._reload_pending = True, False
         db = self._ctx.crisis.db
         span = self.window_box.currentData()
         self._ctx.runner.run_query(
@@ -201,7 +208,13 @@ class StakeholdersView(View):
             on_failure=self._alive(self._on_read_failed),
         )
 
+    def _after_load(self) -> None:
+        self._loading = False
+        if self._reload_pending:
+            self.refresh()
+
     def _on_matrix_loaded(self, result) -> None:
+        self._after_load()
         self.matrix, self.operators = result
         matrix = self.matrix
         self.grid.set_data(matrix.groups, matrix.totals)
@@ -235,6 +248,10 @@ class StakeholdersView(View):
         return text
 
     def _on_read_failed(self, exc: Exception) -> None:
+        self._after_load()
+        self._show_read_error(exc)
+
+    def _show_read_error(self, exc: Exception) -> None:
         message = str(exc) if isinstance(exc, StoreError) else repr(exc)
         self.summary.setText(self.tr("Cannot read the stakeholders: %1").replace("%1", message))
 
@@ -276,7 +293,7 @@ class StakeholdersView(View):
                 [r for r in statement_reach(db) if r.group_id == gid],
             ),
             on_success=self._alive(self._on_group_loaded),
-            on_failure=self._alive(self._on_read_failed),
+            on_failure=self._alive(self._show_read_error),
         )
 
     def _on_group_loaded(self, result) -> None:
