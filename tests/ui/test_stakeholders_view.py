@@ -137,6 +137,13 @@ def test_heat_map_click_asks_the_feed_for_that_group_and_channel(qtbot, demo_cri
     assert wanted.channels == frozenset({"facebook"})
     assert wanted.since is None  # whole crisis selected
     assert wanted.label == "Affected customers on facebook"
+    # The keyboard does the same: move to the reddit cell, press Enter.
+    view.heatmap.setFocus()
+    view.heatmap.setCurrentIndex(model.index(row, view.matrix.channels.index("reddit")))
+    with qtbot.waitSignal(ctx.navigator.show_posts, timeout=5000) as shown:
+        qtbot.keyClick(view.heatmap, Qt.Key.Key_Return)
+    assert shown.args[0].channels == frozenset({"reddit"})
+    assert shown.args[0].group_id == customers
 
 
 def test_heat_map_window_narrows_the_filter(qtbot, demo_crisis, make_context):

@@ -200,6 +200,12 @@ class HeatMapView(QTableView):
         horizontal.setDefaultSectionSize(112)
         self.clicked.connect(self._on_clicked)
 
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._on_clicked(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
     def _on_clicked(self, index: QModelIndex) -> None:
         if index.isValid():
             group_id, channel = self.heat_model.key(index)

@@ -220,7 +220,7 @@ class StakeholdersView(View):
         self.grid.set_data(matrix.groups, matrix.totals)
         self.heatmap.heat_model.set_matrix(matrix)
         stamp = matrix.as_of.astimezone(self._ctx.tz).strftime("%Y-%m-%d %H:%M")
-        self.as_of.setText(self.tr("as of %1").replace("%1", stamp))
+        self.as_of.setText("  " + self.tr("as of %1").replace("%1", stamp))
         self.summary.setText(self._summary_text())
         ids = [g.id for g in matrix.groups]
         if self.selected_group not in ids:
