@@ -140,7 +140,8 @@ def main() -> None:
         print(f"{args.authors:,} authors, {args.posts:,} posts")
         ours, report = timed(lambda: apply_rules(crisis.db))
         print(
-            f"rules   ours  {ours * 1000:8.0f} ms  ({report.moved:,} authors placed, all rule kinds)"
+            f"rules   ours  {ours * 1000:8.0f} ms  ({report.moved:,} authors placed,"
+            " all rule kinds)"
         )
         print(f"rules   peer  {peer_rules(path) * 1000:8.0f} ms  (one SQL UPDATE by kind only)")
         apply_rules(crisis.db)  # back to the rules' result after the peer's overwrite

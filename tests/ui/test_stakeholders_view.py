@@ -330,3 +330,17 @@ def test_gap_thresholds_dialog_changes_the_flags(qtbot, demo_crisis, make_contex
     assert (customers, "facebook") not in view.matrix.gaps
     assert (customers, "twitter") in view.matrix.gaps
     assert "facebook 336 h" in last_entry(demo_crisis.db).text
+
+
+def test_side_panel_follows_the_clicked_group(qtbot, demo_crisis, make_context):
+    ctx = make_context(demo_crisis)
+    view = make_view(qtbot, ctx)
+    assert view.chart.marker_count() == 1  # Affected customers: the communiqué
+    assert "14 of 30 members" in view.panel.reach.text()
+    regulators = group_id("Regulators")
+    centre = view.grid.bubble_centre(regulators).toPoint()
+    qtbot.mouseClick(view.grid.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    qtbot.waitUntil(lambda: view.chart.marker_count() == 0, timeout=5000)
+    assert view.panel.details.text().startswith("Regulators — KEEP SATISFIED")
+    assert "No published statement addresses this group yet." in view.panel.reach.text()
+    assert view.chart.points > 0

@@ -35,27 +35,37 @@ class SentimentChart(pg.PlotWidget):
         if points:  # hours on the axis in the crisis time zone
             offset = points[-1].hour.astimezone(tz).utcoffset()
             self.getPlotItem().getAxis("bottom").utcOffset = -offset.total_seconds()
-        for marker in self._markers:
-            self.removeItem(marker)
-        self._markers.clear()
         xs = [p.hour.timestamp() + 1800 for p in points]
         ys = [p.sentiment for p in points]
         self._curve.setData(xs, ys)
         self.points = len(points)
-        for mark in marks:
-            label = f"{mark.title[:40]} ({', '.join(mark.channels)})"
-            line = pg.InfiniteLine(
-                mark.published_at.timestamp(),
-                angle=90,
-                pen=pg.mkPen("#e4572e", width=2, style=Qt.PenStyle.DashLine),
-                label=label,
-                labelOpts={"position": 0.92, "color": "#b23a17", "fill": (255, 255, 255, 200)},
-            )
-            line.setToolTip(f"{mark.title}\n{mark.published_at.astimezone(tz):%Y-%m-%d %H:%M}")
-            self.addItem(line)
-            self._markers.append(line)
+        self._place_markers(marks, tz)
         if xs:
             lows = xs + [m.published_at.timestamp() for m in marks]
             self.getPlotItem().setXRange(min(lows) - 1800, max(lows) + 1800, padding=0.02)
-        negative = any(y < 0 for y in ys)
-        self._curve.setSymbolBrush(NEGATIVE if negative and sum(ys) < 0 else POSITIVE)
+        self._curve.setSymbolBrush(NEGATIVE if ys and sum(ys) < 0 else POSITIVE)
+
+    def _place_markers(self, marks, tz) -> None:
+        """Statement markers are reused, never destroyed: pyqtgraph lines hold reference
+        cycles, and a cycle collected later in a worker thread would destroy Qt objects
+        off the GUI thread."""
+        while len(self._markers) < len(marks):
+            line = pg.InfiniteLine(
+                0,
+                angle=90,
+                pen=pg.mkPen("#e4572e", width=2, style=Qt.PenStyle.DashLine),
+                label="",
+                labelOpts={"position": 0.92, "color": "#b23a17", "fill": (255, 255, 255, 200)},
+            )
+            self.addItem(line)
+            self._markers.append(line)
+        for line, mark in zip(self._markers, marks, strict=False):
+            line.setValue(mark.published_at.timestamp())
+            line.label.setFormat(f"{mark.title[:40]} ({', '.join(mark.channels)})")
+            line.setToolTip(f"{mark.title}\n{mark.published_at.astimezone(tz):%Y-%m-%d %H:%M}")
+            line.show()
+        for line in self._markers[len(marks) :]:
+            line.hide()
+
+    def marker_count(self) -> int:
+        return sum(1 for line in self._markers if line.isVisible())
