@@ -24,6 +24,7 @@ from warroom.store import StoreError
 from warroom.store.crisis import crisis_info, ensure_operator
 from warroom.store.db import CRISIS_SUFFIX, CrisisDatabase
 from warroom.tasks import ChangeHub, TaskRunner
+from warroom.ui import gc_guard
 from warroom.ui.context import AppContext, Navigator
 from warroom.ui.main_window import MainWindow
 
@@ -44,6 +45,7 @@ def ensure_app() -> QApplication:
     app.setWindowIcon(QIcon(str(paths.resource("icons", "warroom.svg"))))
     style = paths.resource("style.qss").read_text(encoding="utf-8")
     app.setStyleSheet(style)
+    gc_guard.install(app)  # cyclic garbage (Qt objects) is collected in this thread only
     return app
 
 

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from warroom.store.db import CrisisDatabase
@@ -63,5 +64,9 @@ def render_views(crisis_path: Path, out_dir: Path, size: tuple[int, int]) -> lis
     finally:
         window.close()
         ctx.runner.shutdown()
+        # Destroy the window here, in the GUI thread: left to Python's garbage collector
+        # it could be destroyed later from a worker thread (Qt objects must not be).
+        window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         crisis.close()
         del app
