@@ -16,12 +16,11 @@ def test_collection_happens_on_the_gui_timer(qtbot, _gc_in_gui_thread):
     assert not gc.isenabled()
     guard = _gc_in_gui_thread
     collected_in = []
-    callback = lambda phase, info: (
-        phase == "start"
-        and collected_in.append(  # noqa: E731
-            threading.current_thread() is threading.main_thread()
-        )
-    )
+
+    def callback(phase, _info):
+        if phase == "start":
+            collected_in.append(threading.current_thread() is threading.main_thread())
+
     gc.callbacks.append(callback)
     try:
         probe = weakref.ref(Node())
