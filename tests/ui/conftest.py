@@ -31,3 +31,14 @@ def window(qtbot, demo_crisis, make_context):
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+@pytest.fixture(autouse=True)
+def _gc_in_gui_thread(qapp):
+    """As in the app (warroom.ui.gc_guard): never collect Qt objects in a worker thread."""
+    from warroom.ui.gc_guard import GuiThreadGarbageCollector
+
+    guard = GuiThreadGarbageCollector()
+    yield guard
+    guard.uninstall()
+    guard.deleteLater()

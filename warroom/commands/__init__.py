@@ -17,6 +17,7 @@ from warroom.commands import (
     new,
     screenshot,
     source,
+    stakeholders,
     stats,
     verify,
 )
@@ -26,6 +27,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     log,
     verify,
     stats,
+    stakeholders,
     graph,
     export,
     screenshot,

@@ -15,6 +15,7 @@ import peewee
 from warroom.domain.enums import LogCategory
 from warroom.domain.timeutil import parse_utc
 from warroom.ingest.demo_sources import seed_demo_sources
+from warroom.ingest.demo_stakeholders import seed_stakeholder_demo
 from warroom.ingest.demo_statements import seed_statements_demo
 from warroom.ingest.feed_demo import seed_feed_demo
 from warroom.store import logbook
@@ -207,6 +208,7 @@ def seed_demo(db: peewee.Database, *, posts: int = 420, seed: int = 20210310) ->
         statements = _statements()
         _rumors(post_ids, statements)
     seed_feed_demo(db)
+    seed_stakeholder_demo(db)
     _logbook(db)
     seed_statements_demo(db)
 

@@ -80,3 +80,6 @@ def seed_default_groups(db: peewee.Database) -> None:
             )
             for channel, weight in template.channels:
                 StakeholderPresence.create(group=group, channel=channel, weight=weight)
+    from warroom.store.stakeholder_rules import seed_default_rules  # stakeholders issue #5
+
+    seed_default_rules(db)

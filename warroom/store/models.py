@@ -90,6 +90,16 @@ class StakeholderPresence(BaseModel):
     weight = pw.FloatField(default=1.0)
 
 
+class StakeholderRule(BaseModel):
+    group = pw.ForeignKeyField(StakeholderGroup, backref="rules", on_delete="CASCADE")
+    kind = pw.TextField()
+    pattern = pw.TextField(default="")
+    priority = pw.IntegerField(default=100)
+    enabled = pw.BooleanField(default=True)
+    created_by = pw.TextField(default="")
+    created_at = UtcDateTimeField()
+
+
 class Author(BaseModel):
     channel = pw.TextField()
     handle = pw.TextField()
@@ -320,6 +330,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     Watch,
     StakeholderGroup,
     StakeholderPresence,
+    StakeholderRule,
     Author,
     Statement,
     StatementTarget,

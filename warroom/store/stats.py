@@ -21,6 +21,7 @@ from warroom.store.models import (
     StakeholderGroup,
     Statement,
 )
+from warroom.store.stakeholder_matrix import summary as stakeholder_summary
 
 
 def _count_by(model: type[peewee.Model], column: peewee.Field) -> dict[str, int]:
@@ -79,4 +80,5 @@ def crisis_stats() -> dict[str, Any]:
         },
         "stakeholder_groups": StakeholderGroup.select().count(),
         "sources": _sources(),
+        "stakeholders": stakeholder_summary(StakeholderGroup._meta.database),
     }

@@ -25,8 +25,8 @@ from warroom.store import StoreError
 from warroom.store.crisis import crisis_info, ensure_operator
 from warroom.store.db import CRISIS_SUFFIX, CrisisDatabase
 from warroom.tasks import ChangeHub, TaskRunner
+from warroom.ui import gc_guard
 from warroom.ui.context import AppContext, Navigator
-from warroom.ui.garbage import GuiGarbageCollector
 from warroom.ui.main_window import MainWindow
 
 log = logging.getLogger("warroom.ui")
@@ -46,6 +46,7 @@ def ensure_app() -> QApplication:
     app.setWindowIcon(QIcon(str(paths.resource("icons", "warroom.svg"))))
     style = paths.resource("style.qss").read_text(encoding="utf-8")
     app.setStyleSheet(style)
+    gc_guard.install(app)  # cyclic garbage (Qt objects) is collected in this thread only
     return app
 
 
@@ -245,7 +246,6 @@ def _install_excepthook() -> None:
 
 def run_gui(args: argparse.Namespace) -> int:
     app = ensure_app()
-    collector = GuiGarbageCollector(app)
     settings = make_settings()
     operator = ask_operator(settings, args.operator)
     if operator is None:
@@ -266,5 +266,4 @@ def run_gui(args: argparse.Namespace) -> int:
     _install_excepthook()
     code = app.exec()
     gui.close_crisis()
-    collector.stop()
     return int(code)

@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from warroom.store.db import CrisisDatabase
 from warroom.ui.application import build_context, ensure_app, make_settings
-from warroom.ui.garbage import GuiGarbageCollector
 
 
 def render_views(crisis_path: Path, out_dir: Path, size: tuple[int, int]) -> list[dict[str, Any]]:
@@ -20,7 +20,6 @@ def render_views(crisis_path: Path, out_dir: Path, size: tuple[int, int]) -> lis
 
     out_dir.mkdir(parents=True, exist_ok=True)
     app = ensure_app()
-    collector = GuiGarbageCollector(app)
     crisis = CrisisDatabase.open(crisis_path)
     settings = make_settings()
     ctx = build_context(
@@ -65,6 +64,9 @@ def render_views(crisis_path: Path, out_dir: Path, size: tuple[int, int]) -> lis
     finally:
         window.close()
         ctx.runner.shutdown()
+        # Destroy the window here, in the GUI thread: left to Python's garbage collector
+        # it could be destroyed later from a worker thread (Qt objects must not be).
+        window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         crisis.close()
-        collector.stop()
         del app

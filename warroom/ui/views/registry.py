@@ -14,6 +14,7 @@ from warroom.ui.graph.view import GraphView
 from warroom.ui.logbook.view import LogbookView
 from warroom.ui.rumors.view import RumorsView
 from warroom.ui.sources.view import SourcesView
+from warroom.ui.stakeholders import StakeholdersView
 from warroom.ui.statements.view import StatementsView
 from warroom.ui.timeline.view import TimelineView
 from warroom.ui.views.base import View
@@ -45,12 +46,7 @@ VIEW_SPECS: tuple[ViewSpec, ...] = (
     ViewSpec("dashboard", "Dashboard", LEFT, build=DashboardView),
     ViewSpec("feed", "Feed", LEFT, build=FeedView),
     ViewSpec("graph", "Graph", LEFT, build=GraphView),
-    ViewSpec(
-        "stakeholders",
-        "Stakeholders",
-        LEFT,
-        missing=("the power/interest grid and the group × channel heat map arrive with issue #5."),
-    ),
+    ViewSpec("stakeholders", "Stakeholders", LEFT, build=StakeholdersView),
     ViewSpec("statements", "Statements", LEFT, build=StatementsView),
     ViewSpec("rumors", "Rumors", LEFT, build=RumorsView),
     ViewSpec("sources", "Sources", LEFT, build=SourcesView),
