@@ -39,12 +39,28 @@ def crisis(crisis_path: Path) -> Iterator:
     db.close()
 
 
-@pytest.fixture
-def demo_crisis(tmp_path: Path) -> Iterator:
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo crisis, built once per test session (seed_demo loads thousands of posts)."""
     from warroom.ingest.demo import seed_demo
     from warroom.store.db import CrisisDatabase
 
-    db = CrisisDatabase.create(tmp_path / "demo.warroom", "Demo")
+    path = tmp_path_factory.mktemp("demo-template") / "demo.warroom"
+    db = CrisisDatabase.create(path, "Demo")
     seed_demo(db.db)
+    db.close()
+    return path
+
+
+@pytest.fixture
+def demo_crisis(tmp_path: Path, _demo_template: Path) -> Iterator:
+    """A fresh copy of the demo crisis for each test."""
+    import shutil
+
+    from warroom.store.db import CrisisDatabase
+
+    path = tmp_path / "demo.warroom"
+    shutil.copyfile(_demo_template, path)
+    db = CrisisDatabase.open(path)
     yield db
     db.close()
