@@ -8,6 +8,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from warroom.commands import log, new, screenshot, stats, verify
+from warroom.commands import log, new, scenario, screenshot, stats, verify
 
-COMMANDS: tuple[ModuleType, ...] = (new, log, verify, stats, screenshot)
+COMMANDS: tuple[ModuleType, ...] = (new, log, verify, stats, scenario, screenshot)

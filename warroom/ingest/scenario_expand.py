@@ -124,7 +124,9 @@ def expand_burst(
         post = _burst_post(rng, data, community, member, channel, f"{prefix}-{k:05d}")
         link = _pick_link(rng, shares) if cascade else None
         if link is not None and model == "cascade":
-            parent = rng.choices(cascade, cum_weights=cumulative)[0]
+            # Half the links go to the spark itself; the rest follow preferential
+            # attachment, so well-followed relays start their own sub-cascades.
+            parent = cascade[0] if rng.random() < 0.5 else _preferred(rng, cascade, cumulative)
             post[link] = parent["id"]
             if link == "repost_of":
                 post["text"] = ""
@@ -148,6 +150,12 @@ def _pick_link(rng: random.Random, shares: dict[str, float]) -> str | None:
             return link
         roll -= share
     return None
+
+
+def _preferred(
+    rng: random.Random, cascade: list[dict[str, Any]], cumulative: list[float]
+) -> dict[str, Any]:
+    return rng.choices(cascade, cum_weights=cumulative)[0]
 
 
 def _weight(post: dict[str, Any]) -> float:

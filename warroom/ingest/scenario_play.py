@@ -211,6 +211,7 @@ class PlayProgress:
     delivered: int
     total: int
     position: timedelta
+    steps: list[Step]
 
 
 def play_headless(
@@ -228,6 +229,7 @@ def play_headless(
     """Play the scenario in real time × ``speed``; return when the last inject is in.
 
     Scenario time 0 is ``anchor`` (default: now), so posts carry the time they arrive.
+    A resumed exercise (same scenario already partly delivered) skips what arrived.
     """
     start = anchor or utcnow()
     writer = ScenarioWriter(db, scenario, start, sink, operator=DIRECTOR)
@@ -244,7 +246,8 @@ def play_headless(
             total.posts += report.posts
             total.injects += report.injects
             if progress:
-                progress(PlayProgress(player.delivered, len(steps), player.clock.position()))
+                position = player.clock.position()
+                progress(PlayProgress(player.delivered, len(steps), position, due))
         if player.finished:
             break
         wait = player.seconds_until_next()
