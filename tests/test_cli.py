@@ -75,7 +75,7 @@ def test_stats_json_has_documented_keys(demo_crisis, capsys):
     published = [i for i in demo_scenario().injects if i.data.get("status") == "published"]
     assert stats["statements"]["by_status"]["published"] == len(published) > 10
     assert stats["rumors"]["total"] == 3
-    source = stats["sources"][0]
+    source = next(s for s in stats["sources"] if s["kind"] == "scenario")
     assert {"name", "kind", "last_success", "last_error", "post_count"} <= source.keys()
     assert source["post_count"] == expected
 

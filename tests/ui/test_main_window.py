@@ -20,6 +20,7 @@ def test_window_has_a_dock_per_view(window):
         "rumors",
         "logbook",
         "timeline",
+        "sources",
     ]
     for name in names:
         dock = window.findChild(QDockWidget, f"dock_{name}")

@@ -8,6 +8,26 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from warroom.commands import log, new, scenario, screenshot, stats, verify
+from warroom.commands import (
+    fetch,
+    import_cmd,
+    log,
+    new,
+    scenario,
+    screenshot,
+    source,
+    stats,
+    verify,
+)
 
-COMMANDS: tuple[ModuleType, ...] = (new, log, verify, stats, scenario, screenshot)
+COMMANDS: tuple[ModuleType, ...] = (
+    new,
+    log,
+    verify,
+    stats,
+    scenario,
+    screenshot,
+    import_cmd,
+    source,
+    fetch,
+)

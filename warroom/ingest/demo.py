@@ -17,6 +17,7 @@ import peewee
 
 from warroom.domain.scenario import Scenario
 from warroom.domain.timeutil import parse_utc
+from warroom.ingest.demo_sources import seed_demo_sources
 from warroom.ingest.scenario import load_scenario
 from warroom.ingest.scenario_play import load_instantly
 from warroom.store.errors import translated_errors
@@ -35,3 +36,5 @@ def seed_demo(db: peewee.Database) -> None:
     """Fill an empty crisis with the demo content (deterministic)."""
     with translated_errors("creating the demo crisis"):
         load_instantly(db, demo_scenario(), rename=True)
+        with db.atomic():
+            seed_demo_sources(T0)

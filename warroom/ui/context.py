@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from warroom.domain.crisis import CrisisInfo
+from warroom.domain.posts import NormalisedPost
 from warroom.store.db import CrisisDatabase
 from warroom.tasks import ChangeHub, TaskRunner
 
@@ -36,6 +38,10 @@ class AppContext:
     settings: QSettings
     operator: str
     navigator: Navigator
+    # Applied to every batch of incoming posts before storing (connectors and imports):
+    # None means the ingest default (language detection). The composition root adds
+    # sentiment here.
+    enrichers: tuple[Callable[[list[NormalisedPost]], None], ...] | None = None
 
     # Change topics emitted through ``changes`` after writes: "logbook", "posts",
     # "authors", "sources", "statements", "rumors", "stakeholders", "graph", "settings",

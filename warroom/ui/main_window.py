@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self._build_quick_entry()
         self._build_menus()
         self._build_status_bar()
+        self._add_view_extras()
         self._restore_layout()
         ctx.navigator.show_view.connect(self.show_view)
         self._verify_logbook()
@@ -89,6 +90,8 @@ class MainWindow(QMainWindow):
         right = by_area.get(Qt.DockWidgetArea.RightDockWidgetArea, [])
         for upper, lower in itertools.pairwise(right):
             self.splitDockWidget(upper, lower, Qt.Orientation.Vertical)
+        if len(right) > 2:  # pairwise splits halve each time: share the height instead
+            self.resizeDocks(right, [4] + [3] * (len(right) - 1), Qt.Orientation.Vertical)
         width = max(self.width(), 1200)
         self.resizeDocks(
             [self.docks["dashboard"], self.docks["logbook"]],
@@ -111,6 +114,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         menu_file = self.menuBar().addMenu(self.tr("&File"))
+        self.menu_file = menu_file
         actions = self._app_actions
         if actions is not None:
             for action in actions.file_actions(self):
@@ -165,6 +169,20 @@ class MainWindow(QMainWindow):
         self._clock.timeout.connect(self._on_clock_timeout)
         self._clock.start()
         self._on_clock_timeout()
+
+    def _add_view_extras(self) -> None:
+        """Views may contribute status-bar indicators (``status_widgets()``) and File-menu
+        actions (``file_actions()``, placed before Quit)."""
+        menu = self.menu_file
+        last = menu.actions()[-1] if menu.actions() else None
+        for view in self.views.values():
+            for widget in getattr(view, "status_widgets", list)():
+                self.add_status_widget(widget)
+            for action in getattr(view, "file_actions", list)():
+                if last is not None:
+                    menu.insertAction(last, action)
+                else:
+                    menu.addAction(action)
 
     def add_status_widget(self, widget: QWidget) -> None:
         """Let a view or service put a permanent indicator in the status bar."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, Qt
 
 from warroom.ui.context import AppContext
+from warroom.ui.sources.view import SourcesView
 from warroom.ui.views.base import View
 from warroom.ui.views.logbook import LogbookView
 from warroom.ui.views.placeholder import PlaceholderView
@@ -89,4 +90,5 @@ VIEW_SPECS: tuple[ViewSpec, ...] = (
             "the main courante and timeline (issue #6)."
         ),
     ),
+    ViewSpec("sources", "Sources", RIGHT, build=SourcesView),
 )

@@ -1,0 +1,1 @@
+"""The Sources panel: connectors, their health, the watchlist, and file import."""
