@@ -57,6 +57,11 @@ class Inject:
     def label(self) -> str:
         """A one-line description for the director's panel and the score sheet."""
         data = self.data
+        if self.kind == "burst":
+            names = data.get("community")
+            who = ", ".join(names) if isinstance(names, list) else str(names)
+            model = data.get("model", "uniform")
+            return f"burst {who}: {data.get('count')} posts ({model}) over {data.get('duration')}"
         text = str(
             data.get("label")
             or data.get("text")

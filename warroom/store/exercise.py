@@ -7,7 +7,7 @@ that is not marked as an exercise unless it is still empty (then it marks it, an
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 import peewee
 
@@ -17,6 +17,7 @@ from warroom.store import logbook
 from warroom.store.crisis import ensure_operator
 from warroom.store.errors import StoreError, translated_errors
 from warroom.store.models import (
+    Author,
     Crisis,
     ExerciseInject,
     LogEntry,
@@ -192,3 +193,36 @@ def contact_entry(
         ),
     )
     return stored.seq
+
+
+def inject_replies(scenario: str) -> dict[int, list[tuple[datetime, datetime | None]]]:
+    """Per inject index: (created_at, answered_at) of its posts that expect an answer
+    (posts by customers, not reposts)."""
+    rows = (
+        Post.select(Post.raw, Post.created_at, Post.answered_at)
+        .join(Author)
+        .where(
+            peewee.fn.json_extract(Post.raw, "$.scenario") == scenario,
+            Post.repost_of.is_null(True),
+            Author.kind == "customer",
+        )
+        .tuples()
+    )
+    result: dict[int, list[tuple[datetime, datetime | None]]] = {}
+    for raw, created, answered in cast(list[tuple[Any, datetime, datetime | None]], list(rows)):
+        index = raw.get("inject") if isinstance(raw, dict) else None
+        if isinstance(index, int):
+            result.setdefault(index, []).append((created, answered))
+    return result
+
+
+def manual_entries() -> list[tuple[datetime, str, str]]:
+    """(event time, category, text) of the entries written by people, in time order."""
+    query = (
+        LogEntry.select(LogEntry.event_time, LogEntry.category, LogEntry.text)
+        .where(LogEntry.automatic == False)  # noqa: E712
+        .order_by(LogEntry.event_time)
+        .tuples()
+    )
+    rows = cast(list[tuple[datetime, str, str]], list(query))
+    return [(t, str(c), str(x)) for t, c, x in rows]

@@ -1081,7 +1081,7 @@ def _days_two_three(b: ScenarioBuilder) -> None:
 
 def _daily_update(b: ScenarioBuilder, day: int, text: str) -> None:
     post = b.post(at(day, 17, 13), "support", "hexacloud_status", text, likes=300)
-    tweet = b.post(at(day, 17, 15), "twitter", "hexacloud", text[:270], shares=400)
+    tweet = b.post(at(day, 17, 13), "twitter", "hexacloud", text[:270], shares=400)
     b.inject(
         at(day, 17, 13),
         "statement",
