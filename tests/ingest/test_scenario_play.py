@@ -182,3 +182,21 @@ def test_cli_check_reports_problems_with_lines(tmp_path, capsys):
     assert "injects[3].claim: must be a non-empty text" in err and ": line " in err
     code, out, _err = run(capsys, "scenario", "check", "bad-buzz", "--json")
     assert code == EXIT_OK and '"name": "bad-buzz"' in out
+
+
+def test_only_the_declared_amendment_amends(crisis):
+    load_instantly(crisis.db, parse_scenario(mini()))
+    amended = [e for e in logbook.entries(crisis.db, limit=100) if e.amends is not None]
+    assert [e.text for e in amended] == ["Correction: next update at 16:40"]
+
+
+def test_live_play_stamps_injects_with_their_arrival_time(crisis):
+    from warroom.domain.timeutil import utcnow
+
+    before = utcnow()
+    fake = FakeTime()
+    play_headless(crisis.db, parse_scenario(mini()), speed=100,
+                  clock=PlaybackClock(100, now=fake), sleep=fake.sleep, max_wait=3600)  # fmt: skip
+    after = utcnow()
+    times = [p.created_at for p in Post.select()]
+    assert all(before <= t <= after for t in times)  # never dated in the future

@@ -21,12 +21,13 @@ def test_window_has_a_dock_per_view(window):
         "logbook",
         "timeline",
         "sources",
+        "exercise",
     ]
     for name in names:
         dock = window.findChild(QDockWidget, f"dock_{name}")
         assert dock is not None and dock.widget() is window.views[name]
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert menus == ["File", "View", "Help"]
+    assert menus == ["File", "View", "Exercise", "Help"]
     assert "Hexacloud" in window.windowTitle()
 
 

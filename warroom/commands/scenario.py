@@ -160,7 +160,7 @@ def _printer(scenario: Scenario) -> Callable[[PlayProgress], None]:
 def _play_in_window(args: argparse.Namespace, scenario: Scenario, operator: str) -> int:
     crisis, _created = _open_exercise(args.crisis, scenario, operator)
     crisis.close()
-    from warroom.ui.application import run_exercise_gui
+    from warroom.ui.exercise.launch import run_exercise_gui
 
     code = run_exercise_gui(args.crisis, scenario, args.speed, operator)
     return EXIT_OK if code == 0 else EXIT_ERROR

@@ -30,6 +30,7 @@ from warroom.store.ingest_store import store_batch
 log = logging.getLogger("warroom.ingest")
 
 DIRECTOR = "Exercise director"
+ADHOC_BASE = 100_000
 
 
 @dataclass
@@ -57,11 +58,13 @@ class ScenarioWriter:
         rename: bool = False,
         operator: str = DIRECTOR,
         bulk: bool = False,
+        live: bool = False,
     ) -> None:
         self.db = db
         self.scenario = scenario
         self.anchor = anchor
         self.operator = operator
+        self.live = live
         setup: dict[str, Any] = {
             "name": scenario.name,
             "seed": scenario.seed,
@@ -85,6 +88,12 @@ class ScenarioWriter:
                 self._refs[kind][str(data.get("id"))] = ident
         self._post_counts: dict[int, int] = {}
 
+    def stamp(self, at: timedelta) -> datetime:
+        """The time an inject carries: in a live exercise, the moment it arrives (so that
+        pauses, speed changes and jumps never date a post in the future and response
+        times are real); loaded at once, its scenario time after ``anchor``."""
+        return utcnow() if self.live else self.anchor + at
+
     def _inject_data(self, index: int) -> dict[str, Any] | None:
         for inject in self.scenario.injects:
             if inject.index == index:
@@ -103,7 +112,7 @@ class ScenarioWriter:
             if step.inject.index in self._done:
                 continue
             if step.post is not None:
-                at = self.anchor + step.at
+                at = self.stamp(step.at)
                 batch.append(
                     (step, to_normalised(self.scenario, self._authors, step.post, at, step.inject))
                 )
@@ -148,14 +157,35 @@ class ScenarioWriter:
             inject.index,
             inject.kind,
             inject.label,
-            self.anchor + inject.at,
+            self.stamp(inject.at),
             post_count=posts,
             ref=ref,
         )
         self._done.add(inject.index)
 
+    def deliver_adhoc(self, kind: str, data: dict[str, Any], at: timedelta) -> int:
+        """An inject the director adds during the exercise (recorded like the others,
+        with an index from 100000 up). Returns that index."""
+        index = max([ADHOC_BASE - 1, *self._done]) + 1
+        inject = Inject(index, at, kind, {**data, "adhoc": True})
+        if kind == "post":
+            post = {
+                "channel": data["channel"],
+                "id": f"adhoc-{index}",
+                "author": data["author"],
+                "author_name": data.get("author_name", data["author"]),
+                "author_kind": data.get("author_kind", "unknown"),
+                "text": data["text"],
+                "lang": data.get("lang", ""),
+            }
+            normalised = to_normalised(self.scenario, self._authors, post, self.stamp(at), inject)
+            self._flush([(Step(at, inject, post), normalised)])
+        else:
+            self._write_inject(inject)
+        return index
+
     def _write_inject(self, inject: Inject) -> None:
-        data, at = inject.data, self.anchor + inject.at
+        data, at = inject.data, self.stamp(inject.at)
         ref: tuple[str, int] | None = None
         if inject.kind == "log":
             stored = logbook.append(
@@ -165,10 +195,13 @@ class ScenarioWriter:
                     operator=str(data.get("operator") or self.operator),
                     category=str(data.get("category", LogCategory.EVENT)),
                     event_time=at,
-                    amends=self._refs["entry"].get(str(data.get("amends"))),
+                    amends=self._refs["entry"].get(str(data["amends"]))
+                    if data.get("amends") is not None
+                    else None,
                 ),
             )
-            self._refs["entry"][str(data.get("id"))] = stored.seq
+            if data.get("id") is not None:
+                self._refs["entry"][str(data["id"])] = stored.seq
             ref = ("entry", stored.seq)
         elif inject.kind in ("call", "press"):
             seq = exercise.contact_entry(
@@ -234,11 +267,12 @@ def play_headless(
 ) -> DeliveryReport:
     """Play the scenario in real time × ``speed``; return when the last inject is in.
 
-    Scenario time 0 is ``anchor`` (default: now), so posts carry the time they arrive.
+    Without ``anchor``, every inject carries the real time it arrives; with one, its
+    scenario time after ``anchor``.
     A resumed exercise (same scenario already partly delivered) skips what arrived.
     """
     start = anchor or utcnow()
-    writer = ScenarioWriter(db, scenario, start, sink, operator=DIRECTOR)
+    writer = ScenarioWriter(db, scenario, start, sink, operator=DIRECTOR, live=anchor is None)
     steps = writer.pending(expand(scenario))
     player = ScenarioPlayer(steps, clock or PlaybackClock(speed))
     player.clock.start()

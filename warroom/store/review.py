@@ -285,3 +285,16 @@ def communities(db: peewee.Database) -> list[dict[str, Any]]:
         """,
     )
     return [{"group": str(g), "accounts": int(a), "posts": int(p), "top": t} for g, a, p, t in rows]
+
+
+def activity_bounds(db: peewee.Database) -> tuple[datetime | None, datetime | None]:
+    """First and last moment with a post or a logbook entry (the replay's range)."""
+    rows = _rows(
+        db,
+        "SELECT MIN(t), MAX(t) FROM (SELECT MIN(created_at) AS t FROM post "
+        "UNION ALL SELECT MAX(created_at) FROM post "
+        "UNION ALL SELECT MIN(event_time) FROM log_entry "
+        "UNION ALL SELECT MAX(event_time) FROM log_entry)",
+    )
+    low, high = rows[0] if rows else (None, None)
+    return (parse_utc(str(low)) if low else None, parse_utc(str(high)) if high else None)

@@ -42,20 +42,46 @@ class LogbookView(View):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
+        self._as_of = None
         ctx.changes.changed.connect(self._on_changes_changed)
+        ctx.navigator.as_of_changed.connect(self._on_navigator_as_of_changed)
         self.refresh()
 
     def title(self) -> str:
         return self.tr("Logbook")
 
     def item_count(self) -> int:
-        return self.model.rowCount()
+        return self.visible_count()
+
+    def visible_count(self) -> int:
+        """Entries shown: all of them live, those recorded by the replay instant otherwise."""
+        rows = range(self.model.rowCount())
+        return sum(1 for row in rows if not self.table.isRowHidden(row))
 
     def refresh(self) -> None:
         arrived = self.model.load_new()
-        self.summary.setText(self.tr("%n entries — newest last", "", self.model.rowCount()))
-        if arrived:
+        self._apply_as_of()
+        if arrived and self._as_of is None:
             self.table.scrollToBottom()
+
+    def _apply_as_of(self) -> None:
+        """Replay: hide the entries whose event happened after the cursor."""
+        as_of = self._as_of
+        for row in range(self.model.rowCount()):
+            hidden = as_of is not None and self.model.entry_at(row).event_time > as_of
+            if self.table.isRowHidden(row) != hidden:
+                self.table.setRowHidden(row, hidden)
+        if as_of is None:
+            self.summary.setText(self.tr("%n entries — newest last", "", self.model.rowCount()))
+        else:
+            stamp = as_of.astimezone(self._ctx.tz).strftime("%d/%m %H:%M")
+            self.summary.setText(
+                self.tr("Replay at %1: %n entries", "", self.visible_count()).replace("%1", stamp)
+            )
+
+    def _on_navigator_as_of_changed(self, when) -> None:
+        self._as_of = when
+        self._apply_as_of()
 
     def _on_changes_changed(self, topics: frozenset) -> None:
         if "logbook" in topics:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, Qt
 
 from warroom.ui.context import AppContext
+from warroom.ui.exercise.view import ExerciseView
 from warroom.ui.sources.view import SourcesView
 from warroom.ui.views.base import View
 from warroom.ui.views.logbook import LogbookView
@@ -91,4 +92,5 @@ VIEW_SPECS: tuple[ViewSpec, ...] = (
         ),
     ),
     ViewSpec("sources", "Sources", RIGHT, build=SourcesView),
+    ViewSpec("exercise", "Exercise", LEFT, build=ExerciseView),
 )
