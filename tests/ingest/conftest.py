@@ -72,3 +72,28 @@ def body_for(relative: str, uri_part: str) -> Any:
 
 def path_of(relative: str) -> Path:
     return API / relative
+
+
+@pytest.fixture
+def ingest_ctx(qapp, crisis):
+    """An AppContext over a real crisis file (as the window gets it)."""
+    from warroom.ui.application import build_context, make_settings
+
+    ctx = build_context(crisis, make_settings(), "Inès Benali")
+    yield ctx
+    ctx.runner.shutdown()
+
+
+def in_modal(callback):
+    """Run ``callback(dialog)`` on the next modal dialog the code under test opens."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def handle():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, handle)
+            return
+        callback(dialog)
+
+    QTimer.singleShot(0, handle)

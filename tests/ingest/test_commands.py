@@ -179,7 +179,8 @@ def test_secret_lives_in_the_keyring_not_in_the_crisis_file(
 def test_import_command_output(crisis, tmp_path, capsys):
     path = tmp_path / "p.jsonl"
     path.write_text(
-        '{"channel":"linkedin","id":"1","created_at":1615333620,"text":"Bonjour à tous","author":"a"}\n'
+        '{"channel":"linkedin","id":"1","created_at":1615333620,'
+        '"text":"Bonjour à tous","author":"a"}\n'
         "garbage\n",
         encoding="utf-8",
     )

@@ -16,6 +16,8 @@ KINDS = ("keyword", "hashtag", "account", "exclusion")
 
 def fold(text: str) -> str:
     """Lower case without accents: "Incendie à Strasbourg" matches "incendie a strasbourg"."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

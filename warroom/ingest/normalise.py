@@ -65,9 +65,9 @@ def guess_author_kind(author: NormalisedAuthor) -> str:
     if author.kind and author.kind != AuthorKind.UNKNOWN:
         return author.kind
     domain = domain_of(author.url) if author.url else ""
-    if domain.endswith(AUTHORITY_SUFFIXES):
+    if domain and domain.endswith(AUTHORITY_SUFFIXES):
         return AuthorKind.AUTHORITY
-    if domain in MEDIA_DOMAINS or any(domain.endswith("." + d) for d in MEDIA_DOMAINS):
+    if domain and (domain in MEDIA_DOMAINS or any(domain.endswith("." + d) for d in MEDIA_DOMAINS)):
         return AuthorKind.MEDIA
     if author.channel == Channel.PRESS:
         return AuthorKind.MEDIA

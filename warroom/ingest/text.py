@@ -8,7 +8,6 @@ styles with their content), and entities are decoded once.
 from __future__ import annotations
 
 import re
-import unicodedata
 from html.parser import HTMLParser
 
 MAX_TEXT = 20_000  # characters kept in a post's text; the full body stays in ``raw``
@@ -16,13 +15,16 @@ MAX_FIELD = 1_000  # names, handles, urls
 
 _BLOCK_TAGS = {"p", "br", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}
 _SKIP_TAGS = {"script", "style", "template", "noscript", "iframe", "object", "head"}
-# Bidirectional overrides and zero-width characters can disguise text: drop them.
+# Bidirectional overrides and zero-width characters can disguise text: drop them (the
+# zero-width joiner stays: emoji sequences need it).
 _INVISIBLE = dict.fromkeys(
-    [*range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF], None
+    [0x200B, 0x200C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFEFF], None
 )
 _HASHTAG = re.compile(r"(?<![\w#&])#(\w[\w\-]{0,138})", re.UNICODE)
 _MENTION = re.compile(r"(?<![\w@/])@([A-Za-z0-9_][\w.\-]{0,99}(?:@[\w.\-]+\.\w+)?)", re.UNICODE)
 _SPACES = re.compile(r"[ \t\u00a0]+")
+# C0/C1 controls (but newline), lone surrogates (invalid in UTF-8), non-characters.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _TAG_HINT = re.compile(r"<[a-zA-Z/!]")
 
@@ -69,13 +71,13 @@ def clean_text(value: object, limit: int = MAX_TEXT) -> str:
     at most ``limit`` characters (a note says how much was cut)."""
     if value is None:
         return ""
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
-    text = "".join(
-        ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C" or ch == "\u200d"
-    )
-    text = _BLANK_LINES.sub(
-        "\n\n", "\n".join(_SPACES.sub(" ", ln).strip() for ln in text.split("\n"))
-    )
+    text = str(value)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub("", text.translate(_INVISIBLE))
+    text = _SPACES.sub(" ", text)
+    if "\n" in text:
+        text = _BLANK_LINES.sub("\n\n", "\n".join(ln.strip() for ln in text.split("\n")))
     text = text.strip()
     if len(text) > limit:
         cut = len(text) - limit

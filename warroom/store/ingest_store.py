@@ -16,7 +16,7 @@ import peewee
 
 from warroom.domain.enums import AuthorKind, Channel
 from warroom.domain.posts import NormalisedAuthor, NormalisedPost
-from warroom.domain.timeutil import utcnow
+from warroom.domain.timeutil import format_utc, utcnow
 from warroom.domain.watchlist import Watchlist
 from warroom.store.errors import translated_errors
 from warroom.store.models import Author, Post
@@ -82,19 +82,40 @@ def store_batch(
         result.duplicate += len(known)
         if not fresh:
             return result
-        authors = upsert_authors([p.author for p in fresh], now)
-        rows = [_row(p, authors, source_id, now) for p in fresh]
-        for start in range(0, len(rows), CHUNK):
-            cursor = Post.insert_many(rows[start : start + CHUNK]).returning(Post.id).execute()
-            result.new_ids.extend(int(_id_of(r)) for r in cursor)
-        result.new = len(rows)
+        authors = upsert_authors(db, [p.author for p in fresh], now)
+        fetched = format_utc(now)
+        db.cursor().executemany(_INSERT_POST, [_row(p, authors, source_id, fetched) for p in fresh])
+        result.new_ids = sorted(_ids_of((p.channel, p.id) for p in fresh))
+        result.new = len(fresh)
     return result
 
 
-def _id_of(row: Any) -> int:
-    if isinstance(row, tuple):
-        return int(row[0])
-    return int(row.id)
+_POST_COLUMNS = (
+    "channel", "external_id", "author_id", "text", "url", "lang", "created_at", "fetched_at",
+    "reply_to", "repost_of", "quote_of", "mentions", "hashtags", "likes", "shares", "replies",
+    "views", "reach", "sentiment", "matched_terms", "source_id", "raw",
+)  # fmt: skip
+_INSERT_POST = (
+    f"INSERT INTO post ({', '.join(_POST_COLUMNS)}) "
+    f"VALUES ({', '.join('?' for _ in _POST_COLUMNS)})"
+)
+
+
+def _json(value: Any) -> str:
+    """The JsonField's stored form."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _ids_of(keys: Iterable[tuple[str, str]]) -> list[int]:
+    ids: list[int] = []
+    for channel, external_ids in _group(keys).items():
+        for start in range(0, len(external_ids), 900):
+            query = Post.select(Post.id).where(
+                (Post.channel == channel) & Post.external_id.in_(external_ids[start : start + 900])
+            )
+            rows = cast(list[tuple[int]], list(query.tuples()))
+            ids.extend(int(row[0]) for row in rows)
+    return ids
 
 
 def _screen(
@@ -128,11 +149,8 @@ def _screen(
 
 
 def _existing_keys(keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
-    by_channel: dict[str, list[str]] = {}
-    for channel, external_id in keys:
-        by_channel.setdefault(channel, []).append(external_id)
     found: set[tuple[str, str]] = set()
-    for channel, ids in by_channel.items():
+    for channel, ids in _group(keys).items():
         for start in range(0, len(ids), 900):
             query = Post.select(Post.external_id).where(
                 (Post.channel == channel) & Post.external_id.in_(ids[start : start + 900])
@@ -143,7 +161,7 @@ def _existing_keys(keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
 
 
 def upsert_authors(
-    authors: Iterable[NormalisedAuthor], now: datetime
+    db: peewee.Database, authors: Iterable[NormalisedAuthor], now: datetime
 ) -> dict[tuple[str, str], int]:
     """Insert unknown authors, refresh followers/names/verified of known ones (an author
     kind set by an operator is kept). Returns ``{(channel, handle): author id}``."""
@@ -151,10 +169,7 @@ def upsert_authors(
     for author in authors:
         latest[(author.channel, author.handle)] = author
     ids: dict[tuple[str, str], int] = {}
-    by_channel: dict[str, list[str]] = {}
-    for channel, handle in latest:
-        by_channel.setdefault(channel, []).append(handle)
-    for channel, handles in by_channel.items():
+    for channel, handles in _group(latest).items():
         for start in range(0, len(handles), 900):
             query = Author.select().where(
                 (Author.channel == channel) & Author.handle.in_(handles[start : start + 900])
@@ -163,13 +178,30 @@ def upsert_authors(
                 ids[(channel, row.handle)] = row.id
                 _refresh(row, latest[(channel, row.handle)])
     missing = [a for key, a in latest.items() if key not in ids]
-    for start in range(0, len(missing), CHUNK):
-        chunk = missing[start : start + CHUNK]
-        rows = [_author_row(a, now) for a in chunk]
-        cursor = Author.insert_many(rows).returning(Author.id).execute()
-        for author, row in zip(chunk, cursor, strict=True):
-            ids[(author.channel, author.handle)] = _id_of(row)
+    if missing:
+        created = format_utc(now)
+        db.cursor().executemany(_INSERT_AUTHOR, [_author_row(a, created) for a in missing])
+        for channel, handles in _group((a.channel, a.handle) for a in missing).items():
+            for start in range(0, len(handles), 900):
+                query = Author.select(Author.id, Author.handle).where(
+                    (Author.channel == channel) & Author.handle.in_(handles[start : start + 900])
+                )
+                rows = cast(list[tuple[int, str]], list(query.tuples()))
+                ids.update({(channel, handle): int(ident) for ident, handle in rows})
     return ids
+
+
+def _group(keys: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = {}
+    for channel, value in keys:
+        grouped.setdefault(channel, []).append(value)
+    return grouped
+
+
+_INSERT_AUTHOR = (
+    "INSERT INTO author (channel, handle, display_name, followers, verified, kind, profile,"
+    " url, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 def _refresh(row: Author, seen: NormalisedAuthor) -> None:
@@ -186,56 +218,59 @@ def _refresh(row: Author, seen: NormalisedAuthor) -> None:
         Author.update(changes).where(Author.id == row.id).execute()
 
 
-def _author_row(author: NormalisedAuthor, now: datetime) -> dict[Any, Any]:
-    return {
-        Author.channel: author.channel,
-        Author.handle: author.handle,
-        Author.display_name: author.display_name,
-        Author.followers: author.followers,
-        Author.verified: author.verified,
-        Author.kind: author.kind or AuthorKind.UNKNOWN,
-        Author.profile: author.profile,
-        Author.url: author.url,
-        Author.created_at: now,
-    }
+def _author_row(author: NormalisedAuthor, created: str) -> tuple[Any, ...]:
+    return (
+        author.channel,
+        author.handle,
+        author.display_name,
+        author.followers,
+        int(author.verified),
+        author.kind or AuthorKind.UNKNOWN,
+        author.profile,
+        author.url,
+        created,
+    )
 
 
-def _raw(post: NormalisedPost) -> Any:
+def _raw(post: NormalisedPost) -> str | None:
     if post.raw is None:
         return None
-    text = json.dumps(post.raw, ensure_ascii=False, default=str)
+    text = json.dumps(
+        post.raw, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str
+    )
     if len(text) > MAX_RAW:
-        return {"truncated": True, "size": len(text), "start": text[:2000]}
-    return post.raw
+        return _json({"truncated": True, "size": len(text), "start": text[:2000]})
+    return text
 
 
 def _row(
-    post: NormalisedPost, authors: dict[tuple[str, str], int], source_id: int | None, now: datetime
-) -> dict[Any, Any]:
-    return {
-        Post.channel: post.channel,
-        Post.external_id: post.id,
-        Post.author: authors[(post.author.channel, post.author.handle)],
-        Post.text: post.text,
-        Post.url: post.url,
-        Post.lang: post.lang,
-        Post.created_at: post.created_at,
-        Post.fetched_at: now,
-        Post.reply_to: post.reply_to,
-        Post.repost_of: post.repost_of,
-        Post.quote_of: post.quote_of,
-        Post.mentions: post.mentions,
-        Post.hashtags: post.hashtags,
-        Post.likes: post.likes,
-        Post.shares: post.shares,
-        Post.replies: post.replies,
-        Post.views: post.views,
-        Post.reach: max(post.views, post.author.followers),
-        Post.sentiment: post.sentiment,
-        Post.matched_terms: post.matched_terms,
-        Post.source: source_id,
-        Post.raw: _raw(post),
-    }
+    post: NormalisedPost, authors: dict[tuple[str, str], int], source_id: int | None, fetched: str
+) -> tuple[Any, ...]:
+    """Values in ``_POST_COLUMNS`` order, in their stored forms."""
+    return (
+        post.channel,
+        post.id,
+        authors[(post.author.channel, post.author.handle)],
+        post.text,
+        post.url,
+        post.lang,
+        format_utc(post.created_at),
+        fetched,
+        post.reply_to,
+        post.repost_of,
+        post.quote_of,
+        _json(post.mentions),
+        _json(post.hashtags),
+        post.likes,
+        post.shares,
+        post.replies,
+        post.views,
+        max(post.views, post.author.followers),
+        post.sentiment,
+        _json(post.matched_terms),
+        source_id,
+        _raw(post),
+    )
 
 
 def set_author_kind(db: peewee.Database, author_id: int, kind: str) -> None:
