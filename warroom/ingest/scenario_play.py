@@ -57,7 +57,6 @@ class ScenarioWriter:
         *,
         rename: bool = False,
         operator: str = DIRECTOR,
-        bulk: bool = False,
         live: bool = False,
     ) -> None:
         self.db = db
@@ -74,9 +73,6 @@ class ScenarioWriter:
             "stakeholders": scenario.stakeholders,
         }
         self.source_id = exercise.set_up(db, setup, at=anchor, rename=rename)
-        if sink is None and bulk:
-            source_id = self.source_id
-            sink = lambda posts: scenario_writes.store_posts(db, posts, source_id)  # noqa: E731
         self.sink = sink or default_sink(db, self.source_id)
         self._authors = declared_authors(scenario)
         self._refs: dict[str, dict[str, int]] = {"rumor": {}, "statement": {}, "entry": {}}
@@ -236,7 +232,7 @@ def load_instantly(
 ) -> DeliveryReport:
     """Deliver every inject at once, each at its scenario time (the demo crisis)."""
     writer = ScenarioWriter(
-        db, scenario, anchor or scenario.start, sink, rename=rename, operator=DIRECTOR, bulk=True
+        db, scenario, anchor or scenario.start, sink, rename=rename, operator=DIRECTOR
     )
     steps = writer.pending(expand(scenario))
     with db.atomic():  # one commit (and one fsync) for the whole scenario

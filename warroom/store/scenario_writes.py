@@ -1,16 +1,12 @@
-"""Writes of scenario content: posts (bulk), their annotations, rumors, statements, phases.
+"""Writes of scenario content besides the posts themselves (which go through the
+ingestion path, ``store_batch``): post annotations, rumors, statements, phases.
 
-Live exercises send posts through the ingestion path (``store_batch``). Loading a whole
-scenario at once (the demo crisis) uses :func:`store_posts`, a bulk writer with the same
-rules (authors upserted, posts deduplicated on ``(channel, external_id)``, watch terms
-matched, exclusions dropped) about four times faster on thousands of posts.
-:func:`annotate_posts` then adds what only a scenario knows (stakeholder group of each
-author, rumor links, and replies from our own accounts marking the parent as answered).
+:func:`annotate_posts` adds what only a scenario knows: the stakeholder group of each
+author, rumor links, and replies from our own accounts marking the parent as answered.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
@@ -19,7 +15,7 @@ import peewee
 
 from warroom.domain.enums import LogCategory
 from warroom.domain.posts import NormalisedPost
-from warroom.domain.timeutil import format_utc, utcnow
+from warroom.domain.timeutil import format_utc
 from warroom.store import logbook
 from warroom.store.errors import translated_errors
 from warroom.store.models import (
@@ -32,133 +28,6 @@ from warroom.store.models import (
     StatementTarget,
     StatementVersion,
 )
-from warroom.store.watch import load_watchlist
-
-_CHUNK = 400
-
-
-def store_posts(db: peewee.Database, posts: Sequence[NormalisedPost], source_id: int) -> int:
-    """Insert posts (and their authors); returns how many were new."""
-    if not posts:
-        return 0
-    now = format_utc(utcnow())
-    with translated_errors("storing scenario posts"), db.atomic():
-        posts = _watched(posts)
-        author_ids = _author_ids(db, posts, now)
-        rows = [
-            _post_row(p, author_ids[(p.channel, p.author.handle)], source_id, now) for p in posts
-        ]
-        before = db.execute_sql("SELECT count(*) FROM post").fetchone()[0]
-        db.cursor().executemany(_POST_INSERT, rows)
-        after = db.execute_sql("SELECT count(*) FROM post").fetchone()[0]
-    return int(after - before)
-
-
-_POST_COLUMNS = [
-    "channel",
-    "external_id",
-    "author_id",
-    "text",
-    "url",
-    "lang",
-    "created_at",
-    "fetched_at",
-    "reply_to",
-    "repost_of",
-    "quote_of",
-    "mentions",
-    "hashtags",
-    "likes",
-    "shares",
-    "replies",
-    "views",
-    "reach",
-    "sentiment",
-    "matched_terms",
-    "priority",
-    "status",
-    "moderated",
-    "source_id",
-    "raw",
-]
-_POST_INSERT = (
-    f"INSERT OR IGNORE INTO post ({', '.join(_POST_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * len(_POST_COLUMNS))})"
-)
-
-
-def _watched(posts: Sequence[NormalisedPost]) -> list[NormalisedPost]:
-    """Record matched watch terms and drop excluded posts, as the ingestion path does."""
-    watch = load_watchlist()
-    kept = []
-    for post in posts:
-        matched, excluded = watch.match(
-            post.channel, post.text, post.hashtags, post.author.handle, post.mentions
-        )
-        if not excluded:
-            post.matched_terms = sorted(set(post.matched_terms) | set(matched))
-            kept.append(post)
-    return kept
-
-
-def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def _post_row(post: NormalisedPost, author_id: int, source_id: int, now: str) -> tuple[Any, ...]:
-    return (
-        post.channel,
-        post.id,
-        author_id,
-        post.text,
-        post.url,
-        post.lang,
-        format_utc(post.created_at),
-        format_utc(post.created_at),
-        post.reply_to,
-        post.repost_of,
-        post.quote_of,
-        _dump(post.mentions),
-        _dump(post.hashtags),
-        post.likes,
-        post.shares,
-        post.replies,
-        post.views,
-        post.author.followers,
-        post.sentiment,
-        _dump(post.matched_terms),
-        0,
-        "new",
-        0,
-        source_id,
-        _dump(post.raw) if post.raw is not None else None,
-    )
-
-
-def _author_ids(
-    db: peewee.Database, posts: Sequence[NormalisedPost], now: str
-) -> dict[tuple[str, str], int]:
-    authors = {(p.channel, p.author.handle): p.author for p in posts}
-    rows = [
-        (a.channel, a.handle, a.display_name, a.followers, int(a.verified), a.kind, now)
-        for a in authors.values()
-    ]
-    db.cursor().executemany(
-        "INSERT OR IGNORE INTO author (channel, handle, display_name, followers, verified, kind,"
-        " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
-    result: dict[tuple[str, str], int] = {}
-    keys = list(authors)
-    for start in range(0, len(keys), _CHUNK):
-        chunk = keys[start : start + _CHUNK]
-        clause = " OR ".join("(channel = ? AND handle = ?)" for _ in chunk)
-        params = [v for key in chunk for v in key]
-        for ident, channel, handle in db.execute_sql(
-            f"SELECT id, channel, handle FROM author WHERE {clause}", params
-        ):
-            result[(channel, handle)] = int(ident)
-    return result
 
 
 def annotate_posts(
