@@ -144,6 +144,8 @@ def test_replay_cursor_shows_the_logbook_as_it_stood(qtbot, window):
         expected = sum(1 for e in entries if e.event_time <= bar.as_of)
         assert view.item_count() == expected, instant
         assert bar.as_of <= when  # the cursor moves in 5-minute steps
+    qtbot.waitUntil(lambda: "posts" in bar.summary.text())
+    assert "statements published" in bar.summary.text()
     qtbot.keyClick(bar.slider, Qt.Key.Key_Home)
     assert view.item_count() == sum(1 for e in entries if e.event_time <= bar.as_of)
     assert "Replay at" in view.summary.text()

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
+from warroom.store.replay import snapshot
 from warroom.store.review import activity_bounds
 
 STEP_MINUTES = 5
@@ -48,13 +49,17 @@ class ReplayBar(QWidget):
         self.speed.setCurrentIndex(2)
         self.label = QLabel(self.tr("live"), self)
         self.label.setObjectName("replayTime")
-        self.label.setMinimumWidth(150)
+        self.label.setMinimumWidth(110)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("replaySummary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.addWidget(QLabel(self.tr("Replay")))
         layout.addWidget(self.live)
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.label)
+        layout.addWidget(self.summary)
         layout.addWidget(self.play)
         layout.addWidget(self.speed)
         self._timer = QTimer(self)
@@ -94,9 +99,25 @@ class ReplayBar(QWidget):
         self.as_of = when
         if when is None:
             self.label.setText(self.tr("live"))
+            self.summary.setText("")
         else:
             self.label.setText(when.astimezone(self._ctx.tz).strftime("%d/%m/%Y %H:%M"))
+            db = self._ctx.crisis.db
+            self._ctx.runner.run_query(lambda: snapshot(db, when), on_success=self._on_snapshot)
         self._ctx.navigator.as_of_changed.emit(when)
+
+    def _on_snapshot(self, snap) -> None:
+        if snap.as_of != self.as_of:
+            return  # the cursor has moved on
+        published = snap.statements_by_status.get("published", 0)
+        self.summary.setText(
+            self.tr("%1 posts · %2 entries · %3 statements published · rumors %4 (%5 open)")
+            .replace("%1", f"{snap.posts:,}")
+            .replace("%2", str(snap.entries))
+            .replace("%3", str(published))
+            .replace("%4", str(snap.rumors))
+            .replace("%5", str(snap.rumors_open))
+        )
 
     def _on_live_toggled(self, live: bool) -> None:
         self.slider.setEnabled(not live)
