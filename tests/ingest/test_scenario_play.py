@@ -200,3 +200,11 @@ def test_live_play_stamps_injects_with_their_arrival_time(crisis):
     after = utcnow()
     times = [p.created_at for p in Post.select()]
     assert all(before <= t <= after for t in times)  # never dated in the future
+
+
+def test_stats_text_marks_the_exercise(tmp_path, capsys):
+    target = tmp_path / "ex.warroom"
+    path = write(tmp_path / "mini.json", mini())
+    assert run(capsys, "scenario", "play", target, path, "--instant")[0] == EXIT_OK
+    code, out, _err = run(capsys, "stats", target)
+    assert code == EXIT_OK and out.splitlines()[0] == "EXERCISE — Mini exercise"

@@ -99,6 +99,7 @@ def set_up(
                 "interval_s": 0,
                 "enabled": False,
                 "created_at": at,
+                "last_success": at,
             },
         )
         return int(source.id)
