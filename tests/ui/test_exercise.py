@@ -195,3 +195,30 @@ def test_screenshot_lists_the_exercise_view(qapp, demo_crisis, tmp_path):
     views = json.loads((tmp_path / "s" / "views.json").read_text(encoding="utf-8"))["views"]
     exercise = next(v for v in views if v["name"] == "exercise")
     assert exercise["placeholder"] is False and exercise["items"] > 0
+
+
+def test_refused_real_crisis_offers_a_new_exercise_file(qtbot, qapp, crisis, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from warroom.ui.application import GuiApp, make_settings
+
+    logbook.append(crisis.db, logbook.NewEntry(text="Appel réel", operator="Claire"))
+    gui = GuiApp(qapp, make_settings(), "Claire")
+    try:
+        real_window = gui.open_crisis(crisis)
+        view = real_window.views["exercise"]
+        with qtbot.waitSignal(view.controller.failed, timeout=5000):
+            start_through_dialog(qtbot, view, fast_scenario(tmp_path), 100)
+        box = real_window.findChild(QMessageBox, "exerciseError")
+        target = tmp_path / "new-exercise.warroom"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+        button = next(b for b in box.buttons() if b.objectName() == "newExerciseFile")
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert gui.window is not real_window and target.exists()
+        new_view = gui.window.views["exercise"]
+        with qtbot.waitSignal(new_view.controller.finished, timeout=15000):
+            pass
+        assert gui.window.windowTitle().startswith("EXERCISE — Mini exercise")
+        assert Post.select().count() > 40
+    finally:
+        gui.close_crisis()

@@ -15,7 +15,7 @@ from warroom.ingest.scenario import PlaybackClock, ScenarioPlayer
 from warroom.ingest.scenario_expand import Step
 from warroom.ingest.scenario_play import ScenarioWriter
 from warroom.store import logbook
-from warroom.store.exercise import claim_for_exercise
+from warroom.store.exercise import NotAnExercise, claim_for_exercise
 
 log = logging.getLogger("warroom.ui")
 
@@ -32,6 +32,7 @@ class ExerciseController(QObject):
     delivered(int): number of steps just written.
     finished(): the last inject is in.
     failed(str): a one-line reason (e.g. a real crisis refused).
+    refused(object, float): the crisis holds real data; (scenario, speed) asked for.
     """
 
     started = Signal(str)
@@ -39,6 +40,7 @@ class ExerciseController(QObject):
     delivered = Signal(int)
     finished = Signal()
     failed = Signal(str)
+    refused = Signal(object, float)
 
     def __init__(self, ctx, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -101,9 +103,12 @@ class ExerciseController(QObject):
             self.started.emit(scenario.name)
             self.changed.emit()
 
-        self._ctx.runner.run_write(
-            prepare, changed=TOPICS, on_success=ready, on_failure=self._on_failure
-        )
+        def refused(exc: Exception) -> None:
+            if isinstance(exc, NotAnExercise):
+                self.refused.emit(scenario, float(speed))
+            self._on_failure(exc)
+
+        self._ctx.runner.run_write(prepare, changed=TOPICS, on_success=ready, on_failure=refused)
 
     def pause(self) -> None:
         if self.player is not None:

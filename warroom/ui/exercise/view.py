@@ -8,12 +8,14 @@ to each inject, rumors rebutted, statements approved) and an ad-hoc inject form.
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,9 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from warroom import paths
 from warroom.analysis.exercise_score import score_sheet
 from warroom.domain.enums import Channel
 from warroom.domain.scenario import format_offset
+from warroom.store.db import CRISIS_SUFFIX, CrisisDatabase
+from warroom.store.errors import StoreError
 from warroom.ui.exercise.controller import ExerciseController
 from warroom.ui.exercise.models import ScoreModel, UpcomingModel
 from warroom.ui.exercise.start_dialog import StartExerciseDialog
@@ -64,6 +69,7 @@ class ExerciseView(View):
         self._ctx = ctx
         self.controller = ExerciseController(ctx, self)
         self.last_error = ""
+        self._refused: tuple | None = None
         self.upcoming_model = UpcomingModel(self)
         self.score_model = ScoreModel(self)
         self._build()
@@ -71,6 +77,7 @@ class ExerciseView(View):
         self.controller.changed.connect(self._on_controller_changed)
         self.controller.finished.connect(self._on_controller_finished)
         self.controller.failed.connect(self._on_controller_failed)
+        self.controller.refused.connect(self._on_controller_refused)
         ctx.changes.changed.connect(self._on_changes_changed)
         self._clock = QTimer(self)
         self._clock.setInterval(1000)
@@ -221,6 +228,9 @@ class ExerciseView(View):
         self._update_state()
         self.refresh()
 
+    def _on_controller_refused(self, scenario, speed: float) -> None:
+        self._refused = (scenario, speed)
+
     def _on_controller_failed(self, message: str) -> None:
         self._update_state()
         self.last_error = message
@@ -228,7 +238,44 @@ class ExerciseView(View):
         box.setObjectName("exerciseError")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        refused, self._refused = self._refused, None
+        app = getattr(self.window(), "_app_actions", None)
+        if refused is not None and app is not None:
+            create = box.addButton(self.tr("New exercise file…"), QMessageBox.ButtonRole.AcceptRole)
+            create.setObjectName("newExerciseFile")
+            create.clicked.connect(lambda: self.play_in_new_file(app, *refused))
+            box.addButton(QMessageBox.StandardButton.Cancel)
         box.open()
+
+    def play_in_new_file(self, app, scenario, speed: float, target: str = "") -> None:
+        """Create a new exercise crisis file, open it and start the scenario there."""
+        if not target:
+            name = f"{scenario.name}-exercise{CRISIS_SUFFIX}"
+            target, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("New exercise crisis"),
+                str(paths.data_dir() / name),
+                self.tr("Crisis files (*.warroom)"),
+            )
+        if not target:
+            return
+        crisis_settings = scenario.crisis
+        try:
+            crisis = CrisisDatabase.create(
+                Path(target),
+                str(crisis_settings.get("name") or scenario.title),
+                exercise=True,
+                timezone=str(crisis_settings.get("timezone", "UTC")),
+                language=str(crisis_settings.get("language", "fr")),
+            )
+        except StoreError as exc:
+            QMessageBox.warning(self, self.tr("Exercise"), str(exc))
+            return
+        window = app.open_crisis(crisis)
+        view = window.views.get("exercise")
+        if view is not None:
+            window.show_view("exercise")
+            view.start(scenario, speed)
 
     def _on_changes_changed(self, topics: frozenset) -> None:
         if topics & SCORE_TOPICS:
