@@ -208,3 +208,10 @@ def test_stats_text_marks_the_exercise(tmp_path, capsys):
     assert run(capsys, "scenario", "play", target, path, "--instant")[0] == EXIT_OK
     code, out, _err = run(capsys, "stats", target)
     assert code == EXIT_OK and out.splitlines()[0] == "EXERCISE — Mini exercise"
+
+
+def test_the_writer_itself_refuses_a_real_crisis(crisis):
+    logbook.append(crisis.db, logbook.NewEntry(text="Real call", operator="Claire"))
+    with pytest.raises(NotAnExercise):
+        load_instantly(crisis.db, parse_scenario(mini()), rename=False)
+    assert Post.select().count() == 0 and not crisis_info().is_exercise

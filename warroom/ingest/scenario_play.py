@@ -72,6 +72,8 @@ class ScenarioWriter:
             "watches": scenario.watches,
             "stakeholders": scenario.stakeholders,
         }
+        if not rename:  # an existing crisis: never mix exercise data into a real one
+            exercise.claim_for_exercise(db, scenario.name, operator)
         self.source_id = exercise.set_up(db, setup, at=anchor, rename=rename)
         self.sink = sink or default_sink(db, self.source_id)
         self._authors = declared_authors(scenario)
