@@ -64,8 +64,8 @@ class _Emitter(QObject):
     progress = Signal(int, int)
     status = Signal(str)
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.on_ok: Callable[[Any], None] | None = None
         self.on_err: Callable[[Exception], None] | None = None
         self.succeeded.connect(self._on_succeeded)
@@ -150,13 +150,19 @@ class TaskRunner(QObject):
         state: TaskState | None = None,
         emitter: _Emitter | None = None,
     ) -> Task:
-        emitter = emitter or _Emitter()
+        # The runner (GUI thread) owns each emitter and deletes it with deleteLater() once its
+        # result is delivered: a worker dropping the last Python reference must never
+        # destroy a QObject of the GUI thread from its own thread.
+        emitter = emitter or _Emitter(self)
+        if emitter.parent() is None:
+            emitter.setParent(self)
         task = Task(emitter, state or TaskState(emitter))
         key = id(task)
         self._tasks[key] = task
 
         def finished_ok(result: Any) -> None:
             self._tasks.pop(key, None)
+            emitter.deleteLater()
             if after:
                 after(result)
             if on_success:
@@ -164,6 +170,7 @@ class TaskRunner(QObject):
 
         def finished_err(exc: Exception) -> None:
             self._tasks.pop(key, None)
+            emitter.deleteLater()
             if on_failure:
                 on_failure(exc)
             else:
@@ -208,7 +215,7 @@ class TaskRunner(QObject):
         writes: Iterable[str] = (),
     ) -> Task:
         """A long job taking a TaskState (progress, cancellation)."""
-        emitter = _Emitter()
+        emitter = _Emitter(self)
         state = TaskState(emitter)
         topics = frozenset(writes)
         pool = self.writer if topics else self.general

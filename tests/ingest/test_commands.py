@@ -197,3 +197,66 @@ def test_import_command_output(crisis, tmp_path, capsys):
     assert "no such file" in capsys.readouterr().err
     assert main(["import", target, str(path), "--mapping", "nope"]) == EXIT_ERROR
     assert "no mapping preset 'nope'" in capsys.readouterr().err
+
+
+def test_the_real_program_adds_fetches_and_imports(tmp_path, httpserver):
+    """`python -m warroom` as a user runs it: one line per source, no traceback."""
+    import os
+    import subprocess
+    import sys
+
+    feed = api_bytes("rss_atom/chardet_realworld/linuxbox.hu.xml")
+    httpserver.expect_request("/node/feed").respond_with_data(
+        feed, content_type="application/rss+xml"
+    )
+    env = {**os.environ, "WARROOM_X_TOKEN": ""}
+
+    def warroom(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "warroom", *map(str, args)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env=env,
+        )
+
+    path = tmp_path / "e2e.warroom"
+    assert warroom("new", path, "--name", "E2E").returncode == 0
+    assert (
+        warroom(
+            "source",
+            "add",
+            path,
+            "--kind",
+            "rss",
+            "--url",
+            httpserver.url_for("/node/feed"),
+            "--name",
+            "linuxbox",
+        ).returncode
+        == 0
+    )
+    assert (
+        warroom(
+            "source",
+            "add",
+            path,
+            "--kind",
+            "x",
+            "--url",
+            "http://127.0.0.1:9",
+            "--query",
+            "ovh",
+            "--name",
+            "X ovh",
+        ).returncode
+        == 0
+    )
+    fetched = warroom("fetch", path, "--once")
+    assert fetched.returncode == 1 and "Traceback" not in fetched.stderr
+    assert "linuxbox: 15 new, 0 duplicate, 0 rejected" in fetched.stdout
+    assert "X ovh: FAILED: x sources need a bearer token" in fetched.stdout
+    jsonl = tmp_path / "p.jsonl"
+    jsonl.write_text('{"channel":"press","id":"a","created_at":0,"text":"t","author":"b"}\n')
+    imported = warroom("import", path, jsonl)
+    assert imported.returncode == 0 and "1 new" in imported.stdout

@@ -344,3 +344,33 @@ def test_facebook_comments_without_ids_use_the_permalink(httpserver):
     assert len(result.posts) == len(page["data"])
     assert result.posts[0].id == "10158407835073553"
     assert all(p.reply_to == "10158407654328553" for p in result.posts)
+
+
+def test_bluesky_app_password_opens_a_session(httpserver):
+    thread = api_json("bluesky/getPostThread_thread_vercel.json")
+    httpserver.expect_request(
+        "/xrpc/com.atproto.server.createSession",
+        method="POST",
+        json={"identifier": "cell.bsky.social", "password": "abcd-efgh"},
+    ).respond_with_json({"accessJwt": "JWT-1", "refreshJwt": "R", "handle": "cell.bsky.social"})
+    httpserver.expect_request(
+        "/xrpc/app.bsky.feed.getPostThread", headers={"Authorization": "Bearer JWT-1"}
+    ).respond_with_json(thread)
+    uri = thread["thread"]["post"]["uri"]
+    source = connector("bluesky", httpserver.url_for("/"), uri, "cell.bsky.social:abcd-efgh")
+    assert source.fetch(None).posts[0].id == uri
+
+
+def test_bluesky_wrong_app_password_says_check_your_token(httpserver, fast_policy):
+    import pytest
+
+    from warroom.ingest.http import SourceError
+
+    httpserver.expect_request("/xrpc/com.atproto.server.createSession").respond_with_json(
+        {"error": "AuthenticationRequired"}, status=401
+    )
+    secret = "a.bsky.social:wrong-pass"
+    source = connector("bluesky", httpserver.url_for("/"), "incendie", secret, fast_policy)
+    with pytest.raises(SourceError) as info:
+        source.fetch(None)
+    assert "check your token" in str(info.value) and "wrong-pass" not in str(info.value)

@@ -79,7 +79,7 @@ def test_add_rss_and_mastodon_sources_and_watch_posts_arrive(
     assert view.health.text() == "Sources: 2 ok"
     assert "new" in view.activity.text()
     masto = [request for request, _ in httpserver.log if "tag/ovh" in request.path]
-    assert masto[0].headers.get("Authorization") is None  # Mastodon reads public tags anonymously
+    assert masto[0].headers.get("Authorization") == "Bearer tok-1"  # from the keyring
     assert "tok-1" not in json.dumps([s.params for s in view.model.sources()])
     view.table.selectRow(_row(view, "Kotlin"))
     assert "Next poll" in view.detail.text()

@@ -30,6 +30,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="one JSON object (see README)")
 
 
+def _show_progress(done: int, total: int) -> None:
+    print(f"\r  importing… {100 * done // max(1, total):3d}%", end="", file=sys.stderr, flush=True)
+
+
 def run(args: argparse.Namespace) -> int:
     channel = None
     if args.channel:
@@ -54,9 +58,13 @@ def run(args: argparse.Namespace) -> int:
                 channel=channel,
                 mapping=mapping,
                 presets=presets,
+                progress=_show_progress if sys.stderr.isatty() else None,
             )
         except ImportError_ as exc:
             raise CliError(str(exc)) from None
+        finally:
+            if sys.stderr.isatty():
+                print(file=sys.stderr)
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
         return EXIT_OK

@@ -144,6 +144,21 @@ class HttpClient:
         self, url: str, params: dict[str, Any] | None = None, headers: dict[str, str] | None = None
     ) -> requests.Response:
         """The response (status 2xx or 304) with its body read, at most ``max_bytes``."""
+        return self._retrying("GET", url, params, headers, None)
+
+    def post_json(self, url: str, payload: dict[str, Any]) -> Any:
+        """POST a JSON body (a login), with the same retries and errors; the JSON answer."""
+        response = self._retrying("POST", url, None, {"Accept": "application/json"}, payload)
+        return parse_json(response)
+
+    def _retrying(
+        self,
+        method: str,
+        url: str,
+        params: dict[str, Any] | None,
+        headers: dict[str, str] | None,
+        payload: dict[str, Any] | None,
+    ) -> requests.Response:
         retrying = tenacity.Retrying(
             stop=stop_after_attempt(self.policy.attempts),
             wait=self._wait,
@@ -152,19 +167,26 @@ class HttpClient:
             reraise=True,
         )
         try:
-            return retrying(self._get_once, url, params, headers)
+            return retrying(self._once, method, url, params, headers, payload)
         except _Transient as exc:
             raise SourceError(str(exc), exc.retry_in) from None
 
-    def _get_once(
-        self, url: str, params: dict[str, Any] | None, headers: dict[str, str] | None
+    def _once(
+        self,
+        method: str,
+        url: str,
+        params: dict[str, Any] | None,
+        headers: dict[str, str] | None,
+        payload: dict[str, Any] | None,
     ) -> requests.Response:
         policy = self.policy
         try:
-            response = self.session.get(
+            response = self.session.request(
+                method,
                 url,
                 params=params,
                 headers=headers,
+                json=payload,
                 timeout=(policy.connect_timeout, policy.read_timeout),
                 stream=True,
                 allow_redirects=True,
@@ -176,7 +198,11 @@ class HttpClient:
                 raise _status_error(response, policy)
             response._content = self._read_capped(response)
         log.debug(
-            "GET %s -> %s (%d bytes)", where(url), response.status_code, len(response.content)
+            "%s %s -> %s (%d bytes)",
+            method,
+            where(url),
+            response.status_code,
+            len(response.content),
         )
         return response
 

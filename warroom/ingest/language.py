@@ -31,7 +31,7 @@ def _get() -> Any:
 
 def detect(text: str) -> str:
     """ISO 639-1 code, or "" when the text is too short or the model unsure."""
-    if sum(ch.isalpha() for ch in text[:400]) < MIN_LETTERS:
+    if len(text) < 4 * MIN_LETTERS and sum(ch.isalpha() for ch in text) < MIN_LETTERS:
         return ""
     lang, confidence = _get().classify(text[:2000])
     return str(lang) if confidence >= MIN_CONFIDENCE else ""

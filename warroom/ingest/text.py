@@ -23,6 +23,11 @@ _INVISIBLE = dict.fromkeys(
 _HASHTAG = re.compile(r"(?<![\w#&])#(\w[\w\-]{0,138})", re.UNICODE)
 _MENTION = re.compile(r"(?<![\w@/])@([A-Za-z0-9_][\w.\-]{0,99}(?:@[\w.\-]+\.\w+)?)", re.UNICODE)
 _SPACES = re.compile(r"[ \t\u00a0]+")
+# Anything clean_text would change (besides length and surrounding spaces).
+_DIRTY = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u00a0\u200b\u200c\u200e\u200f\u202a-\u202e"
+    "\u2066-\u2069\ufeff\ud800-\udfff\ufffe\uffff]|  |\n\n\n| \n|\n "
+)
 # C0/C1 controls (but newline), lone surrogates (invalid in UTF-8), non-characters.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _BLANK_LINES = re.compile(r"\n{3,}")
@@ -69,9 +74,11 @@ def strip_html(value: str) -> str:
 def clean_text(value: object, limit: int = MAX_TEXT) -> str:
     """Printable text: control characters and invisible overrides removed, whitespace tidied,
     at most ``limit`` characters (a note says how much was cut)."""
-    if value is None:
+    if not value:
         return ""
-    text = str(value)
+    text = value if isinstance(value, str) else str(value)
+    if len(text) <= limit and not _DIRTY.search(text) and text == text.strip():
+        return text  # the common case: nothing to clean
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text.translate(_INVISIBLE))
@@ -111,6 +118,8 @@ def _unique(values: object) -> list[str]:
 
 def to_int(value: object) -> int:
     """Engagement counts: ints from ints, floats or numeric strings; 0 otherwise."""
+    if value is None or value == "":
+        return 0
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, int):

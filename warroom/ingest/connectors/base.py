@@ -10,6 +10,7 @@ from typing import Any
 from warroom.domain.posts import NormalisedPost
 from warroom.ingest.http import HttpClient, SourceError
 from warroom.ingest.normalise import finish
+from warroom.ingest.secrets import env_name, kind_env_name
 
 log = logging.getLogger("warroom.ingest")
 
@@ -43,6 +44,7 @@ class Connector:
     kind = ""
     needs_secret = False
     secret_label = "token"
+    bearer = True  # send the secret as "Authorization: Bearer …" (else the subclass uses it)
 
     def __init__(self, spec: SourceSpec, client: HttpClient, secret: str | None = None) -> None:
         self.spec = spec
@@ -50,10 +52,13 @@ class Connector:
         self.secret = secret
         if self.needs_secret and not secret:
             raise SourceError(
-                f"{spec.kind} sources need a {self.secret_label}: store it with "
-                f"'warroom source add … --ask-token' (keyring) or set it in the environment"
+                f"{spec.kind} sources need a {self.secret_label}: enter it in the source's "
+                f"settings (kept in the keyring), or set {env_name(spec.name)} or "
+                f"{kind_env_name(spec.kind)} in the environment"
             )
         self.base = spec.url.rstrip("/")
+        if secret and self.bearer:
+            client.session.headers["Authorization"] = f"Bearer {secret}"
 
     def fetch(self, cursor: dict[str, Any] | None) -> FetchResult:
         raise NotImplementedError

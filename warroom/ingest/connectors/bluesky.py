@@ -1,7 +1,9 @@
 """Bluesky (AT Protocol AppView, e.g. https://public.api.bsky.app):
 ``app.bsky.feed.searchPosts`` for words, ``app.bsky.feed.getPostThread`` for a thread
 (query ``at://…`` or a bsky.app post URL): the reply tree becomes reply links.
-An access token (optional) is sent as a Bearer token."""
+Authentication is optional: a secret ``handle:app-password`` opens a session
+(``com.atproto.server.createSession`` on the source's URL, e.g. https://bsky.social, which
+forwards the feed queries); any other secret is sent as a Bearer access token."""
 
 from __future__ import annotations
 
@@ -112,8 +114,27 @@ def thread_uri(query: str) -> str | None:
 
 class BlueskyConnector(Connector):
     kind = "bluesky"
+    bearer = False  # an app password first becomes a session token
+
+    def _login(self) -> None:
+        secret = self.secret or ""
+        identifier, colon, password = secret.partition(":")
+        if not colon or not identifier or "." not in identifier:
+            self.client.session.headers["Authorization"] = f"Bearer {secret}"
+            return
+        url = f"{self.base}/xrpc/com.atproto.server.createSession"
+        session = require_dict(
+            self.client.post_json(url, {"identifier": identifier, "password": password}),
+            where(url),
+        )
+        token = session.get("accessJwt")
+        if not token:
+            raise SourceError(f"{where(url)} did not open a session: check the app password")
+        self.client.session.headers["Authorization"] = f"Bearer {token}"
 
     def fetch(self, cursor: dict[str, Any] | None) -> FetchResult:
+        if self.secret:
+            self._login()
         query = self.spec.query.strip()
         if not query:
             raise SourceError("a Bluesky source needs a query: search words or a post URL")

@@ -114,6 +114,7 @@ class FacebookConnector(Connector):
     kind = "facebook"
     needs_secret = True
     secret_label = "page access token"
+    bearer = False  # sent as a query parameter, as the API wants
 
     def _endpoint(self) -> tuple[str, dict[str, Any], Any]:
         query = self.spec.query.strip()

@@ -96,10 +96,6 @@ class XConnector(Connector):
     needs_secret = True
     secret_label = "bearer token"
 
-    def __init__(self, spec: Any, client: Any, secret: str | None = None) -> None:
-        super().__init__(spec, client, secret)
-        client.session.headers["Authorization"] = f"Bearer {secret}"
-
     def fetch(self, cursor: dict[str, Any] | None) -> FetchResult:
         if not self.spec.query.strip():
             raise SourceError("an X source needs a search query")

@@ -91,6 +91,7 @@ class YouTubeConnector(Connector):
     kind = "youtube"
     needs_secret = True
     secret_label = "API key"
+    bearer = False  # sent as a query parameter, as the API wants
 
     def fetch(self, cursor: dict[str, Any] | None) -> FetchResult:
         query = self.spec.query.strip()

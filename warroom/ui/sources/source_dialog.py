@@ -50,6 +50,7 @@ class SourceDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit source") if source else self.tr("Add a source"))
         self.setObjectName("sourceDialog")
+        self.setMinimumWidth(480)
         self._editing = source
         self.kind = QComboBox(self)
         self.kind.setObjectName("sourceKind")
