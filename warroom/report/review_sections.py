@@ -28,6 +28,8 @@ def _pdf() -> Any:
 def timeline(data: ReviewData, styles: Any) -> list[Any]:
     pdf = _pdf()
     items = data.timeline
+    if not items:
+        return [Paragraph("Nothing was recorded yet.", styles.body)]
     note = ""
     if len(items) > MAX_TIMELINE:
         keep = {"decision", "statement", "rumor", "phase"}
@@ -42,6 +44,8 @@ def timeline(data: ReviewData, styles: Any) -> list[Any]:
 
 def volume(data: ReviewData, styles: Any) -> list[Any]:
     pdf = _pdf()
+    if not data.totals.get("posts"):
+        return [Paragraph("No post was collected.", styles.body)]
     channels = data.channels
     phases = list(data.volume_by_phase)
     rows = [["Channel", *phases, "Total"]]
@@ -81,6 +85,8 @@ def responses(data: ReviewData, styles: Any) -> list[Any]:
                 share,
             ]
         )
+    if not data.responses:
+        return [Paragraph("No reply from our accounts and no customer post recorded.", styles.body)]
     intro = Paragraph(
         "Posts answered by our own accounts: time from the post to our reply. "
         "Not answered: customer posts (not reposts) without a reply.",
@@ -89,9 +95,11 @@ def responses(data: ReviewData, styles: Any) -> list[Any]:
     return [
         intro,
         pdf.table(rows, [0.16, 0.12, 0.12, 0.14, 0.15, 0.15, 0.16], styles),
-        Spacer(1, 3),
-        pdf.chart_responses(data),
-    ]
+    ] + (
+        [Spacer(1, 3), pdf.chart_responses(data)]
+        if any(r.median_minutes is not None for r in data.responses)
+        else []
+    )
 
 
 def statements(data: ReviewData, styles: Any) -> list[Any]:
@@ -175,6 +183,8 @@ def accounts(data: ReviewData, styles: Any) -> list[Any]:
                 a["received"],
             ]
         )
+    if not data.top_accounts and not data.communities:
+        return [Paragraph("No account took part yet.", styles.body)]
     groups = [["Community (stakeholder group)", "Accounts", "Posts", "Most followed"]]
     for c in data.communities:
         groups.append([c["group"], c["accounts"], f"{c['posts']:,}", c["top"] or "—"])
