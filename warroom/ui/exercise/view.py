@@ -70,6 +70,8 @@ class ExerciseView(View):
         self.controller = ExerciseController(ctx, self)
         self.last_error = ""
         self._refused: tuple | None = None
+        self._scoring = False
+        self._score_dirty = False
         self.upcoming_model = UpcomingModel(self)
         self.score_model = ScoreModel(self)
         self._build()
@@ -174,9 +176,22 @@ class ExerciseView(View):
         return self.upcoming_model.rowCount() + self.score_model.rowCount()
 
     def refresh(self) -> None:
-        """Recompute the score sheet in a worker."""
+        """Recompute the score sheet in a worker (one at a time: while an exercise pours
+        injects in, requests made during a computation are coalesced into one more)."""
+        if self._scoring:
+            self._score_dirty = True
+            return
+        self._scoring, self._score_dirty = True, False
         db = self._ctx.crisis.db
-        self._ctx.runner.run_query(lambda: score_sheet(db), on_success=self._on_score_ready)
+        self._ctx.runner.run_query(
+            lambda: score_sheet(db),
+            on_success=self._on_score_ready,
+            on_failure=self._on_score_failed,
+        )
+
+    def _on_score_failed(self, exc: Exception) -> None:
+        self._scoring = False
+        self.score_summary.setText(self.tr("Score sheet unavailable: %1").replace("%1", str(exc)))
 
     # -- actions ----------------------------------------------------------------------
     def start_dialog(self) -> None:
@@ -286,6 +301,9 @@ class ExerciseView(View):
             self._update_state()
 
     def _on_score_ready(self, sheet) -> None:
+        self._scoring = False
+        if self._score_dirty:
+            self.refresh()
         self.score_model.set_sheet(sheet)
         self.score_summary.setText(
             self.tr("%1 of %2 injects answered · rumors rebutted %3/%4 · statements approved %5")
