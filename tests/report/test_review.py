@@ -122,21 +122,35 @@ def test_real_crisis_review_is_not_marked(crisis, tmp_path):
 @needs_poppler
 def test_rendered_pages_are_not_blank(demo_crisis, tmp_path):
     out = write_review(build_review(demo_crisis.db), tmp_path / "review.pdf")
-    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "3", str(out),
-                    str(tmp_path / "page")], check=True)  # fmt: skip
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "3", str(out), str(tmp_path / "page")],
+        check=True,
+    )
     images = sorted(tmp_path.glob("page-*.png"))
     assert len(images) == 3
     chart_page = QImage(str(images[2]))
-    colours = {chart_page.pixel(x, y) for x in range(0, chart_page.width(), 4)
-               for y in range(0, chart_page.height(), 4)}  # fmt: skip
+    colours = {
+        chart_page.pixel(x, y)
+        for x in range(0, chart_page.width(), 4)
+        for y in range(0, chart_page.height(), 4)
+    }
     assert len(colours) > 12  # the stacked volume chart and tables are drawn
 
 
 def test_cli_review_writes_pdf_records_lessons_and_prints_json(demo_crisis, tmp_path, capsys):
     demo_crisis.close()
     out = tmp_path / "review.pdf"
-    code = main(["review", str(demo_crisis.path), "-o", str(out), "--json",
-                 "--lesson", "action:Tester le PRA chaque trimestre"])  # fmt: skip
+    code = main(
+        [
+            "review",
+            str(demo_crisis.path),
+            "-o",
+            str(out),
+            "--json",
+            "--lesson",
+            "action:Tester le PRA chaque trimestre",
+        ]
+    )
     printed = json.loads(capsys.readouterr().out)
     assert code == EXIT_OK and out.read_bytes().startswith(b"%PDF")
     assert printed["crisis"]["exercise"] is True and printed["lessons"] == 1
@@ -145,3 +159,16 @@ def test_cli_review_writes_pdf_records_lessons_and_prints_json(demo_crisis, tmp_
     code = main(["review", str(demo_crisis.path), "--lesson", "nope", "--json"])
     assert code == EXIT_ERROR and "SECTION:TEXT" in capsys.readouterr().err
     assert main(["review", str(demo_crisis.path)]) == EXIT_ERROR
+
+
+def test_phases_come_from_the_logged_phase_changes(crisis):
+    from warroom.store import logbook
+    from warroom.store.crisis import crisis_info
+
+    opened = crisis_info().opened_at
+    acute, recovery = opened + timedelta(hours=1), opened + timedelta(days=6)
+    logbook.system_entry(crisis.db, "Crisis phase: alert → acute", event_time=acute)
+    logbook.system_entry(crisis.db, "Crisis phase: acute → recovery", event_time=recovery)
+    spans = build_review(crisis.db).phases
+    assert [s.phase for s in spans] == ["alert", "acute", "recovery"]
+    assert (spans[1].start, spans[2].start) == (acute, recovery)

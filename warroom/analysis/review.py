@@ -29,7 +29,7 @@ from warroom.store import logbook
 from warroom.store import review as store
 from warroom.store.crisis import crisis_info
 
-PHASE_ENTRY = re.compile(r"^Crisis phase: (\w+)")
+PHASE_ENTRY = re.compile(r"^Crisis phase: (?:(\w+) → )?(\w+)")  # "old → new" or "new"
 TIMELINE_CATEGORIES = frozenset({"event", "decision", "communication", "contact"})
 
 
@@ -78,7 +78,7 @@ def build_review(db: peewee.Database, operator: str = "") -> ReviewData:
     for entry in entries:
         match = PHASE_ENTRY.match(entry.text)
         if match and entry.automatic:
-            changes.append((entry.event_time, match.group(1)))
+            changes.append((entry.event_time, match.group(2)))
     spans = phase_spans(info.opened_at, changes)
     hourly = store.hourly_volume(db)
     own = store.own_handles(db)

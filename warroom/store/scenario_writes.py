@@ -201,12 +201,19 @@ def create_statement(db: peewee.Database, data: dict[str, Any], at: datetime) ->
 
 
 def set_phase(db: peewee.Database, phase: str, at: datetime, operator: str) -> None:
+    """Change the crisis phase and log "Crisis phase: old → new" (the wording the
+    timeline and the review read) at the inject's time. No entry if nothing changes."""
     with translated_errors("changing the crisis phase"), db.atomic():
+        row = Crisis.select().order_by(Crisis.id).first()
+        old = row.phase if row is not None else None
+        if old == phase:
+            return
         Crisis.update(phase=phase).execute()
+        text = f"Crisis phase: {old} → {phase}" if old else f"Crisis phase: {phase}"
         logbook.append(
             db,
             logbook.NewEntry(
-                text=f"Crisis phase: {phase}.",
+                text=text,
                 operator=logbook.SYSTEM_OPERATOR,
                 on_behalf_of=operator,
                 category=LogCategory.SYSTEM,
