@@ -133,7 +133,7 @@ def test_replay_cursor_shows_the_logbook_as_it_stood(qtbot, window):
     db = window.ctx.crisis.db
     qtbot.waitUntil(lambda: bar.slider.maximum() > 0)
     entries = logbook.entries(db, limit=10_000)
-    assert view.item_count() == len(entries)
+    qtbot.waitUntil(lambda: view.item_count() == len(entries))
     qtbot.mouseClick(bar.live, Qt.MouseButton.LeftButton)  # leave live mode
     assert bar.slider.isEnabled()
     seen = []
@@ -141,16 +141,18 @@ def test_replay_cursor_shows_the_logbook_as_it_stood(qtbot, window):
     for instant in ("2021-03-10T01:00:00Z", "2021-03-10T09:30:00Z", "2021-03-12T00:00:00Z"):
         when = parse_utc(instant)
         bar.set_as_of(when)
-        expected = sum(1 for e in entries if e.event_time <= bar.as_of)
-        assert view.item_count() == expected, instant
         assert bar.as_of <= when  # the cursor moves in 5-minute steps
+        expected = sum(1 for e in entries if e.event_time <= bar.as_of)
+        qtbot.waitUntil(lambda expected=expected: view.item_count() == expected)
+        assert "Replay at" in view.summary.text()
     qtbot.waitUntil(lambda: "posts" in bar.summary.text())
     assert "statements published" in bar.summary.text()
     qtbot.keyClick(bar.slider, Qt.Key.Key_Home)
-    assert view.item_count() == sum(1 for e in entries if e.event_time <= bar.as_of)
-    assert "Replay at" in view.summary.text()
+    first = sum(1 for e in entries if e.event_time <= bar.as_of)
+    qtbot.waitUntil(lambda: view.item_count() == first)
     qtbot.mouseClick(bar.live, Qt.MouseButton.LeftButton)
-    assert seen[-1] is None and view.item_count() == len(entries)
+    assert seen[-1] is None
+    qtbot.waitUntil(lambda: view.item_count() == len(entries))
 
 
 def test_replay_play_moves_the_cursor(qtbot, window):
