@@ -109,3 +109,40 @@ def test_unknown_bundled_name_lists_the_bundled_ones():
     with pytest.raises(ScenarioError) as info:
         load_scenario("no-such-scenario")
     assert "datacenter-fire" in str(info.value) and "bad-buzz" in str(info.value)
+
+
+MUTATIONS = [
+    ("injects.1.half_life", "soon", "injects[1].half_life"),
+    ("injects.1.sentiment", [1], "injects[1].sentiment"),
+    ("injects.1.channels", {"myspace": 1}, "injects[1].channels.myspace"),
+    ("injects.1.repost_share", 3, "injects[1].repost_share"),
+    ("injects.1.answers", {"share": 0.5}, "injects[1].answers.by"),
+    ("injects.1.answers", "yes", "injects[1].answers"),
+    ("communities.cust.handle", "c_{x}", "communities.cust.handle"),
+    ("communities.cust.followers", [10], "communities.cust.followers"),
+    ("communities.cust.channels", {"twitter": "many"}, "communities.cust.channels.twitter"),
+]
+
+
+@pytest.mark.parametrize("path,value,where", MUTATIONS)
+def test_burst_shapes_are_checked_so_playing_never_fails(path, value, where):
+    doc = mini()
+    target = doc
+    keys = path.split(".")
+    for key in keys[:-1]:
+        target = target[int(key)] if key.isdigit() else target[key]
+    target[keys[-1]] = value
+    with pytest.raises(ScenarioError) as info:
+        parse_scenario(doc)
+    assert any(p.where == where for p in info.value.problems), info.value.report()
+
+
+def test_channel_aliases_in_bursts_become_channels():
+    from warroom.ingest.scenario_expand import expand
+
+    doc = mini()
+    del doc["injects"][1]["root"], doc["injects"][1]["channel"]
+    doc["injects"][1]["model"] = "uniform"
+    doc["injects"][1]["channels"] = {"X": 1}
+    posts = [s.post for s in expand(parse_scenario(doc)) if s.post and s.inject.index == 1]
+    assert posts and {p["channel"] for p in posts} == {"twitter"}

@@ -25,7 +25,7 @@ from warroom.domain.scenario_base import (
     format_offset,
     parse_offset,
 )
-from warroom.domain.scenario_checks import CHECKS, Checker, InjectState
+from warroom.domain.scenario_checks import CHECKS, Checker, InjectState, pair, weights
 from warroom.domain.timeutil import parse_utc
 
 __all__ = [
@@ -209,8 +209,15 @@ def _communities(checker: Checker, doc: dict[str, Any]) -> dict[str, dict[str, A
         checker.number(community, "size", where, 1, 1_000_000)
         checker.choice(community, "kind", where, kinds)
         handle = community.get("handle", "")
-        if not isinstance(handle, str) or "{n" not in handle:
+        try:
+            usable = isinstance(handle, str) and "{n" in handle and bool(handle.format(n=1))
+        except (KeyError, IndexError, ValueError):
+            usable = False
+        if not usable:
             checker.add(f"{where}.handle", "must be a pattern containing {n}, e.g. 'client_{n}'")
+        weights(checker, community, "channels", where, channels=True)
+        weights(checker, community, "langs", where, channels=False)
+        pair(checker, community, "followers", where, 0, 10**10)
     return {k: v for k, v in raw.items() if isinstance(v, dict)}
 
 

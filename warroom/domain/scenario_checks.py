@@ -139,7 +139,76 @@ def _check_burst(checker: Checker, item: dict[str, Any], where: str, st: InjectS
             checker.add(f"{where}.channels", "give 'channel' or 'channels' {name: weight}")
         elif channels is not None and (not isinstance(channels, dict) or not channels):
             checker.add(f"{where}.channels", "must map channel names to weights")
+    _check_burst_shape(checker, item, where)
     _check_rumor_ref(checker, item, where, st)
+
+
+def _check_burst_shape(checker: Checker, item: dict[str, Any], where: str) -> None:
+    """The numbers a burst is drawn from: checked here so that playing never fails."""
+    if "half_life" in item:
+        checker.offset(item, "half_life", where)
+    for share in ("repost_share", "reply_share", "quote_share"):
+        checker.number(item, share, where, 0, 1)
+    weights(checker, item, "channels", where, channels=True)
+    pair(checker, item, "sentiment", where, -1, 1)
+    answers = item.get("answers")
+    if answers is None:
+        return
+    if not isinstance(answers, dict) or not isinstance(answers.get("share"), int | float):
+        checker.add(f"{where}.answers", "must be {share, by, delay, texts} (see the format)")
+        return
+    checker.number(answers, "share", f"{where}.answers", 0, 1)
+    by = answers.get("by")
+    if not isinstance(by, str | dict) or not by:
+        checker.add(f"{where}.answers.by", "must be a handle or {channel: handle}")
+    for channel, delay in (answers.get("delay") or {}).items():
+        checker.offset({"delay": delay}, "delay", f"{where}.answers.delay.{channel}")
+    texts = answers.get("texts")
+    if (
+        not isinstance(texts, dict)
+        or not texts
+        or not all(
+            isinstance(v, list) and v and all(isinstance(t, str) for t in v) for v in texts.values()
+        )
+    ):
+        checker.add(f"{where}.answers.texts", "must map a language to a non-empty list of texts")
+
+
+def weights(checker: Checker, obj: dict[str, Any], key: str, where: str, channels: bool) -> None:
+    """``{name: positive number}``; with ``channels``, names must be channels."""
+    value = obj.get(key)
+    if value is None:
+        return
+    if not isinstance(value, dict) or not value:
+        checker.add(f"{where}.{key}", "must map names to positive weights")
+        return
+    for name, weight in value.items():
+        if isinstance(weight, bool) or not isinstance(weight, int | float) or weight <= 0:
+            checker.add(
+                f"{where}.{key}.{name}", f"weight must be a positive number, not {weight!r}"
+            )
+        if channels:
+            try:
+                Channel.parse(str(name))
+            except ValueError:
+                checker.add(f"{where}.{key}.{name}", f"unknown channel {name!r}")
+
+
+def pair(
+    checker: Checker, obj: dict[str, Any], key: str, where: str, low: float, high: float
+) -> None:
+    """``[min, max]`` within ``low``..``high``."""
+    value = obj.get(key)
+    if value is None:
+        return
+    ok = (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
+        and low <= value[0] <= value[1] <= high
+    )
+    if not ok:
+        checker.add(f"{where}.{key}", f"must be [min, max] between {low:g} and {high:g}")
 
 
 def _check_log(checker: Checker, item: dict[str, Any], where: str, st: InjectState) -> None:
