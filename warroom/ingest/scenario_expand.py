@@ -120,9 +120,10 @@ def expand_burst(
         n = min(int(rng.paretovariate(1.1)), int(community.get("size", 100))) - 1
         n = rng.randrange(int(community.get("size", 100))) if rng.random() < 0.6 else n
         member = community_member(name, community, n)
-        channel = root_channel or Channel.parse(
-            _weighted(rng, data.get("channels") or community["channels"])
-        ).value
+        channel = (
+            root_channel
+            or Channel.parse(_weighted(rng, data.get("channels") or community["channels"])).value
+        )
         post = _burst_post(rng, data, community, member, channel, f"{prefix}-{k:05d}")
         link = _pick_link(rng, shares) if cascade else None
         if link is not None and model == "cascade":
