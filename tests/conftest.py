@@ -58,13 +58,29 @@ def crisis(crisis_path: Path) -> Iterator:
     db.close()
 
 
-@pytest.fixture
-def demo_crisis(tmp_path: Path) -> Iterator:
-    from warroom.ingest.demo import seed_demo
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small test crisis (every entity, a few hundred posts), built once per session."""
+    from warroom.ingest.demo_small import seed_small_demo as seed_demo
     from warroom.store.db import CrisisDatabase
 
-    db = CrisisDatabase.create(tmp_path / "demo.warroom", "Demo")
+    path = tmp_path_factory.mktemp("demo-template") / "demo.warroom"
+    db = CrisisDatabase.create(path, "Demo")
     seed_demo(db.db)
+    db.close()
+    return path
+
+
+@pytest.fixture
+def demo_crisis(tmp_path: Path, _demo_template: Path) -> Iterator:
+    """A fresh copy of the demo crisis for each test."""
+    import shutil
+
+    from warroom.store.db import CrisisDatabase
+
+    path = tmp_path / "demo.warroom"
+    shutil.copyfile(_demo_template, path)
+    db = CrisisDatabase.open(path)
     yield db
     db.close()
 
@@ -98,3 +114,31 @@ def cell(crisis):
     for name, role in roles.items():
         ensure_operator(crisis.db, name, role)
     return crisis
+
+
+@pytest.fixture(scope="session")
+def _scenario_demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo users open (`warroom --demo`): the bundled datacenter-fire scenario, built
+    once per session (thousands of posts)."""
+    from warroom.ingest.demo import seed_demo
+    from warroom.store.db import CrisisDatabase
+
+    path = tmp_path_factory.mktemp("scenario-demo-template") / "demo.warroom"
+    db = CrisisDatabase.create(path, "Demo")
+    seed_demo(db.db)
+    db.close()
+    return path
+
+
+@pytest.fixture
+def scenario_demo_crisis(tmp_path: Path, _scenario_demo_template: Path) -> Iterator:
+    """A fresh copy of the full demo crisis for each test."""
+    import shutil
+
+    from warroom.store.db import CrisisDatabase
+
+    path = tmp_path / "scenario-demo.warroom"
+    shutil.copyfile(_scenario_demo_template, path)
+    db = CrisisDatabase.open(path)
+    yield db
+    db.close()

@@ -8,6 +8,8 @@ import time
 
 import pytest
 
+from tests.helpers.demo import demo_post_count
+
 
 def warroom(*args, env=None, timeout=60):
     return subprocess.run(
@@ -51,7 +53,7 @@ def test_demo_window_starts_and_stays_up():
         proc.terminate()
         proc.wait(timeout=10)
     result = warroom("stats", demo_file, "--json")
-    assert json.loads(result.stdout)["posts"]["total"] == 420
+    assert json.loads(result.stdout)["posts"]["total"] == demo_post_count()
 
 
 @pytest.mark.parametrize("flag", ["--help", "-h"])

@@ -58,13 +58,19 @@ def test_newer_version(crisis_path):
     assert_refused(crisis_path, NewerVersion, "newer warroom")
 
 
-def test_corrupt_pages(crisis_path):
-    db = CrisisDatabase.create(crisis_path, "Damaged")
-    db.close()
-    data = bytearray(crisis_path.read_bytes())
+def test_corrupt_pages(crisis_path, tmp_path):
+    CrisisDatabase.create(crisis_path, "Damaged").close()
+    # A self-contained copy (no WAL beside it, whatever other connections exist).
+    damaged = tmp_path / "damaged.warroom"
+    source, target = sqlite3.connect(crisis_path), sqlite3.connect(damaged)
+    source.backup(target)
+    target.execute("PRAGMA journal_mode = delete")
+    source.close()
+    target.close()
+    data = bytearray(damaged.read_bytes())
     data[100:4096] = b"\xde\xad\xbe\xef" * ((4096 - 100) // 4)  # smash the schema page
-    crisis_path.write_bytes(bytes(data))
-    assert_refused(crisis_path, CorruptCrisisFile, "damaged")
+    damaged.write_bytes(bytes(data))
+    assert_refused(damaged, CorruptCrisisFile, "damaged")
 
 
 def test_truncated_header(tmp_path):

@@ -10,7 +10,7 @@ import pytest
 
 from warroom.domain.stakeholders import GapPolicy
 from warroom.domain.timeutil import parse_utc
-from warroom.ingest.demo import AUTHORS, T0
+from warroom.ingest.demo_small import AUTHORS, T0
 from warroom.store import logbook, stakeholder_rules
 from warroom.store.db import CrisisDatabase
 from warroom.store.errors import StoreError

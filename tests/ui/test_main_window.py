@@ -22,20 +22,24 @@ def test_window_has_a_dock_per_view(window):
         "timeline",
     ]
     assert [n for n in names if n in design_views] == design_views
+    assert {"sources", "exercise"} <= set(names)
     for name in names:
         dock = window.findChild(QDockWidget, f"dock_{name}")
         assert dock is not None and dock.widget() is window.views[name]
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert menus == ["File", "View", "Help"]
+    assert menus == ["File", "View", "Exercise", "Help"]
     assert "Hexacloud" in window.windowTitle()
 
 
 def test_status_bar_shows_crisis_clock_operator_and_integrity(window, qtbot):
+    assert window.crisis_label.text() == window.ctx.info.display_name
     assert window.crisis_label.text().startswith("Incendie datacenter STR")
+    assert window.windowTitle().startswith(window.ctx.info.display_name)
     assert window.operator_label.text() == "Operator: Inès Benali"
     assert window.clock_label.text().startswith("T+")
     qtbot.waitUntil(lambda: "verified" in window.integrity_label.text())
-    assert "11 entries" in window.integrity_label.text()
+    count = logbook.count(window.ctx.crisis.db)
+    assert f"{count} entries" in window.integrity_label.text()
 
 
 def test_quick_entry_by_real_key_presses(window, qtbot):
@@ -44,26 +48,28 @@ def test_quick_entry_by_real_key_presses(window, qtbot):
     feed_dock.widget().setFocus()
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.quick_entry)
+    before = logbook.count(window.ctx.crisis.db)
     qtbot.keyClicks(window.quick_entry, "decision: activer le PRA pour les clients STR")
     qtbot.keyClick(window.quick_entry, Qt.Key.Key_Return)
     view = window.views["logbook"]
-    qtbot.waitUntil(lambda: view.item_count() == 12, timeout=5000)
-    last = logbook.entries(window.ctx.crisis.db, since_seq=11)[0]
+    qtbot.waitUntil(lambda: view.item_count() == before + 1, timeout=5000)
+    last = logbook.entries(window.ctx.crisis.db, since_seq=before)[0]
     assert (last.category, last.text, last.operator) == (
         "decision",
         "activer le PRA pour les clients STR",
         "Inès Benali",
     )
     assert window.quick_entry.text() == ""
-    assert view.model.index(11, 5).data() == "activer le PRA pour les clients STR"
-    qtbot.waitUntil(lambda: "12 entries" in window.integrity_label.text())
+    assert view.model.index(before, 5).data() == "activer le PRA pour les clients STR"
+    qtbot.waitUntil(lambda: f"{before + 1} entries" in window.integrity_label.text())
 
 
 def test_empty_quick_entry_writes_nothing(window, qtbot):
+    before = logbook.count(window.ctx.crisis.db)
     window.quick_entry.setFocus()
     qtbot.keyClick(window.quick_entry, Qt.Key.Key_Return)
     window.ctx.runner.writer.waitForDone(2000)
-    assert logbook.count(window.ctx.crisis.db) == 11
+    assert logbook.count(window.ctx.crisis.db) == before
 
 
 def test_layout_persists_across_restart(qtbot, demo_crisis, make_context):
@@ -89,10 +95,12 @@ def test_layout_persists_across_restart(qtbot, demo_crisis, make_context):
 
 def test_logbook_view_shows_amendments(window, qtbot):
     model = window.views["logbook"].model
-    qtbot.waitUntil(lambda: model.rowCount() == 11)
-    assert model.index(8, 5).data().endswith("→ corrected by #11")
-    assert model.index(8, 5).data(Qt.ItemDataRole.FontRole).strikeOut()
-    assert model.index(10, 5).data().startswith("[corrects #9]")
+    entries = logbook.entries(window.ctx.crisis.db, limit=10_000)
+    fix = next(e for e in entries if e.amends is not None)
+    original, correction = fix.amends - 1, fix.seq - 1  # rows are in seq order
+    assert model.index(original, 5).data().endswith(f"→ corrected by #{fix.seq}")
+    assert model.index(original, 5).data(Qt.ItemDataRole.FontRole).strikeOut()
+    assert model.index(correction, 5).data().startswith(f"[corrects #{fix.amends}]")
 
 
 def test_logbook_model_contract(qtmodeltester, window, qtbot):

@@ -25,7 +25,8 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(stats, ensure_ascii=False, indent=2))
         return EXIT_OK
     posts = stats["posts"]
-    print(stats["crisis"]["name"])
+    marker = "EXERCISE — " if stats["crisis"]["exercise"] else ""
+    print(f"{marker}{stats['crisis']['name']}")
     channels = ", ".join(f"{k} {v}" for k, v in sorted(posts["by_channel"].items()))
     print(f"posts: {posts['total']}  {channels}")
     print(

@@ -321,6 +321,34 @@ class SavedView(BaseModel):
     created_at = UtcDateTimeField()
 
 
+class ExerciseInject(BaseModel):
+    """A scenario inject delivered into an exercise crisis (director's panel, score sheet)."""
+
+    scenario = pw.TextField()
+    inject_index = pw.IntegerField()
+    kind = pw.TextField()
+    summary = pw.TextField(default="")
+    scheduled_at = UtcDateTimeField()
+    delivered_at = UtcDateTimeField()
+    post_count = pw.IntegerField(default=0)
+    ref_kind = pw.TextField(null=True)
+    ref_id = pw.IntegerField(null=True)
+
+    class Meta:
+        indexes = ((("scenario", "inject_index"), True),)
+
+
+class Lesson(BaseModel):
+    """A lessons-learned item of the post-crisis review (section: went_well, to_improve,
+    action, lesson)."""
+
+    section = pw.TextField(default="lesson")
+    text = pw.TextField()
+    author = pw.TextField(default="")
+    created_at = UtcDateTimeField()
+    updated_at = UtcDateTimeField()
+
+
 ALL_MODELS: list[type[BaseModel]] = [
     Meta,
     Crisis,
@@ -346,4 +374,6 @@ ALL_MODELS: list[type[BaseModel]] = [
     LogEntry,
     PostStatement,
     SavedView,
+    ExerciseInject,
+    Lesson,
 ]

@@ -56,14 +56,21 @@ def open_or_create_demo() -> CrisisDatabase:
     path = paths.demo_crisis_path()
     if path.exists():
         return CrisisDatabase.open(path)
-    crisis = CrisisDatabase.create(path, DEMO_NAME, timezone="Europe/Paris")
+    # Built under another name and renamed when complete: a demo interrupted while it
+    # loads its thousands of posts never leaves a half-filled demo.warroom behind.
+    partial = path.with_name(path.name + ".creating")
+    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+        leftover.unlink(missing_ok=True)
+    crisis = CrisisDatabase.create(partial, DEMO_NAME, timezone="Europe/Paris")
     try:
         seed_demo(crisis.db)
     except Exception:
         crisis.close()
-        path.unlink(missing_ok=True)
+        partial.unlink(missing_ok=True)
         raise
-    return crisis
+    crisis.close()
+    partial.replace(path)
+    return CrisisDatabase.open(path)
 
 
 def build_context(crisis: CrisisDatabase, settings: QSettings, operator: str) -> AppContext:

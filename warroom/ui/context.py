@@ -22,11 +22,14 @@ class Navigator(QObject):
         show_view(str): raise the named view's dock.
         show_item(str, int): raise the view owning an item ("post", "statement", "rumor",
             "entry", "stakeholder", "author") and select it.
+        as_of_changed(object): the replay cursor moved: a UTC datetime (views show the
+            crisis as it stood then) or None (back to live).
     """
 
     show_posts = Signal(object)
     show_view = Signal(str)
     show_item = Signal(str, int)
+    as_of_changed = Signal(object)
 
 
 @dataclass

@@ -22,6 +22,7 @@ from warroom.domain.timeutil import utcnow
 from warroom.store import logbook
 from warroom.store.errors import StoreError
 from warroom.ui.context import AppContext
+from warroom.ui.exercise.menus import install_exercise_ui
 from warroom.ui.logbook.integrity import IntegrityIndicator
 from warroom.ui.views.base import View
 from warroom.ui.views.registry import VIEW_SPECS
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._add_view_extras()
+        install_exercise_ui(self)
         self._restore_layout()
         ctx.navigator.show_view.connect(self.show_view)
         self._verify_logbook()

@@ -7,6 +7,9 @@ view reloads on the "logbook" change topic (incrementally when it can).
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import timedelta
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -69,6 +72,7 @@ class LogbookView(View):
         self._generation = 0
         self._loading = False
         self._pending_select: int | None = None
+        self._as_of = None  # replay cursor (None: live)
         self.model = LogbookModel(ctx.tz, self)
         self.filters = LogFilterBar(ctx.tz, self)
         self.filters.changed.connect(self.reload)
@@ -96,6 +100,7 @@ class LogbookView(View):
         self._build_shortcuts()
         ctx.changes.changed.connect(self._on_changes_changed)
         ctx.navigator.show_item.connect(self._on_navigator_show_item)
+        ctx.navigator.as_of_changed.connect(self._on_navigator_as_of_changed)
         self.reload()
 
     # -- building -----------------------------------------------------------------------
@@ -193,10 +198,22 @@ class LogbookView(View):
     def item_count(self) -> int:
         return self.model.rowCount()
 
+    def current_filter(self) -> LogFilter:
+        """The filter bar's filter, capped at the replay cursor when replaying."""
+        flt = self.filters.current()
+        if self._as_of is None:
+            return flt
+        cap = self._as_of + timedelta(microseconds=1)  # ``until`` is exclusive
+        return replace(flt, until=min(flt.until, cap) if flt.until else cap)
+
+    def _on_navigator_as_of_changed(self, when) -> None:
+        self._as_of = when
+        self.reload()
+
     def refresh(self) -> None:
         """Fetch what was written since the last load (a full reload in event order)."""
-        flt = self.filters.current()
-        if flt.order == "event" or self._loading:
+        flt = self.current_filter()
+        if flt.order == "event" or self._loading or self._as_of is not None:
             self.reload()
             return
         self._query(flt, (self.model.last_seq(),), append=True)
@@ -205,7 +222,7 @@ class LogbookView(View):
         if self.filters.link_error():
             self.summary.setText(self.filters.link_error())
             return
-        self._query(self.filters.current(), None, append=False)
+        self._query(self.current_filter(), None, append=False)
 
     def _query(self, flt: LogFilter, after, append: bool) -> None:
         self._generation += 1
@@ -232,7 +249,11 @@ class LogbookView(View):
             self.model.append_rows(rows, corrected)
         else:
             self.model.set_rows(rows, corrected)
-        self.summary.setText(self.tr("%n entries", "", self.model.rowCount()))
+        summary = self.tr("%n entries", "", self.model.rowCount())
+        if self._as_of is not None:
+            stamp = self._as_of.astimezone(self._ctx.tz).strftime("%d/%m/%Y %H:%M")
+            summary = self.tr("Replay at %1 — ").replace("%1", stamp) + summary
+        self.summary.setText(summary)
         if self._pending_select is not None:
             self.select_entry(self._pending_select)
         elif not append or (rows and at_bottom):

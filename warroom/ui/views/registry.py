@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 
 from warroom.ui.context import AppContext
 from warroom.ui.dashboard.view import DashboardView
+from warroom.ui.exercise.view import ExerciseView
 from warroom.ui.feed.view import FeedView
 from warroom.ui.graph.view import GraphView
 from warroom.ui.logbook.view import LogbookView
@@ -52,4 +53,5 @@ VIEW_SPECS: tuple[ViewSpec, ...] = (
     ViewSpec("sources", "Sources", LEFT, build=SourcesView),
     ViewSpec("logbook", "Logbook", RIGHT, build=LogbookView),
     ViewSpec("timeline", "Timeline", RIGHT, build=TimelineView),
+    ViewSpec("exercise", "Exercise", LEFT, build=ExerciseView),
 )

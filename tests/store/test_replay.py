@@ -1,0 +1,74 @@
+"""The replay snapshot at chosen instants equals the state computed, independently, from
+the data recorded before each instant."""
+
+from collections import Counter
+
+import pytest
+
+from warroom.domain.timeutil import parse_utc
+from warroom.store import logbook
+from warroom.store.models import Post, Rumor, StatementEvent, StatementVersion
+from warroom.store.replay import snapshot
+
+INSTANTS = [
+    "2021-03-09T23:00:00Z",  # before the fire
+    "2021-03-10T01:00:00Z",  # the night
+    "2021-03-10T08:00:00Z",  # Seveso rumor spreading, not yet corrected
+    "2021-03-10T12:00:00Z",  # after the correction and the first communiqué
+    "2021-03-12T18:00:00Z",
+    "2021-04-10T00:00:00Z",  # after everything
+]
+
+
+def expected(db, when):
+    posts = [
+        p for p in Post.select(Post.channel, Post.created_at, Post.author) if p.created_at <= when
+    ]
+    entries = [e for e in logbook.iter_entries(db) if e.event_time <= when]
+    last: dict[int, tuple] = {}
+    for event in StatementEvent.select().order_by(StatementEvent.id):
+        if event.at <= when:
+            key = event.statement_id
+            if key not in last or (event.at, event.id) >= last[key][:2]:
+                last[key] = (event.at, event.id, event.to_status)
+    rumors = [r for r in Rumor.select() if r.first_seen <= when]
+    still_open = 0
+    for rumor in rumors:
+        corrected = rumor.corrected_at is not None and rumor.corrected_at <= when
+        published = [
+            v.published_at
+            for v in StatementVersion.select().where(
+                StatementVersion.statement == rumor.rebuttal_statement_id
+            )
+            if v.published_at is not None and v.published_at <= when
+        ]
+        still_open += not (corrected or published)
+    return {
+        "posts": dict(Counter(p.channel for p in posts)),
+        "authors": len({p.author_id for p in posts}),
+        "entries": len(entries),
+        "statements": dict(Counter(v[2] for v in last.values())),
+        "rumors": (len(rumors), still_open),
+    }
+
+
+@pytest.mark.parametrize("instant", INSTANTS)
+def test_snapshot_equals_the_data_before_the_instant(scenario_demo_crisis, instant):
+    when = parse_utc(instant)
+    snap = snapshot(scenario_demo_crisis.db, when)
+    want = expected(scenario_demo_crisis.db, when)
+    assert snap.posts_by_channel == want["posts"]
+    assert snap.authors == want["authors"]
+    assert snap.entries == want["entries"]
+    assert snap.statements_by_status == want["statements"]
+    assert (snap.rumors, snap.rumors_open) == want["rumors"]
+
+
+def test_snapshots_grow_through_the_crisis(scenario_demo_crisis):
+    snaps = [snapshot(scenario_demo_crisis.db, parse_utc(i)) for i in INSTANTS]
+    assert snaps[0].posts == 0 and snaps[-1].posts == Post.select().count()
+    assert [s.posts for s in snaps] == sorted(s.posts for s in snaps)
+    seveso_spreading, corrected = snaps[2], snaps[3]
+    assert seveso_spreading.rumors == 1 and seveso_spreading.rumors_open == 1
+    assert corrected.rumors_open < corrected.rumors
+    assert snaps[-1].statements_by_status.get("published", 0) > 10

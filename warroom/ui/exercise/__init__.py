@@ -1,0 +1,1 @@
+"""The exercise director's panel: start a scenario, control time, add injects, score."""

@@ -1,0 +1,1 @@
+"""File → Export review: lessons learned and the post-crisis review PDF."""
