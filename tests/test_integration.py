@@ -37,3 +37,42 @@ def test_import_scores_language_and_sentiment(tmp_path, capsys):
         db.close()
     assert rows["1"].lang == "fr" and rows["2"].lang == "en"
     assert rows["1"].sentiment < 0 < rows["2"].sentiment
+
+
+def test_heat_map_click_filters_the_feed_in_the_window(qtbot, demo_crisis):
+    """Issue #5 end to end: a heat-map cell click shows that group's posts on that channel."""
+    from PySide6.QtCore import Qt
+
+    from warroom.store.models import Author, StakeholderGroup
+    from warroom.ui.application import build_context, make_settings
+    from warroom.ui.main_window import MainWindow
+
+    ctx = build_context(demo_crisis, make_settings(), "Inès Benali")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    stakeholders, feed = window.views["stakeholders"], window.views["feed"]
+    window.show_view("stakeholders")
+    qtbot.mouseClick(stakeholders.heat_button, Qt.MouseButton.LeftButton)
+    customers = StakeholderGroup.get(StakeholderGroup.name == "Affected customers").id
+    qtbot.waitUntil(
+        lambda: (
+            stakeholders.matrix is not None
+            and customers in [g.id for g in stakeholders.matrix.groups]
+        )
+    )
+    row = [g.id for g in stakeholders.matrix.groups].index(customers)
+    column = stakeholders.matrix.channels.index("facebook")
+    rect = stakeholders.heatmap.visualRect(stakeholders.heatmap.heat_model.index(row, column))
+    qtbot.mouseClick(stakeholders.heatmap.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    expected = (
+        Post.select()
+        .join(Author)
+        .where(Author.group == customers, Post.channel == "facebook")
+        .count()
+    )
+    assert expected > 0
+    qtbot.waitUntil(lambda: feed.filter.group_id == customers)
+    qtbot.waitUntil(lambda: feed.item_count() == expected, timeout=10_000)
+    assert feed.filter.channels == frozenset({"facebook"})
+    ctx.runner.shutdown()

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QSizePolicy,
     QToolBar,
     QWidget,
 )
@@ -26,6 +25,7 @@ from warroom.ui.exercise.menus import install_exercise_ui
 from warroom.ui.logbook.integrity import IntegrityIndicator
 from warroom.ui.views.base import View
 from warroom.ui.views.registry import VIEW_SPECS
+from warroom.ui.widgets.elided_label import ElidedLabel
 from warroom.ui.widgets.quick_entry import QuickEntryLine
 
 log = logging.getLogger("warroom.ui")
@@ -147,13 +147,13 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.crisis_label = QLabel(self.ctx.info.display_name)
+        self.crisis_label = ElidedLabel(self.ctx.info.display_name)
         self.crisis_label.setObjectName("crisisName")
         self.phase_label = QLabel(self.tr("Phase: %1").replace("%1", self.ctx.info.phase))
         self.clock_label = QLabel()
         self.clock_label.setObjectName("crisisClock")
         self.clock_label.setToolTip(self.tr("Time since the crisis was opened"))
-        self.operator_label = QLabel(self.tr("Operator: %1").replace("%1", self.ctx.operator))
+        self.operator_label = ElidedLabel(self.tr("Operator: %1").replace("%1", self.ctx.operator))
         self.operator_label.setObjectName("operatorName")
         self.integrity_label = IntegrityIndicator(self.ctx)
         self.integrity_label.verified.connect(self._on_integrity_verified)
@@ -171,10 +171,6 @@ class MainWindow(QMainWindow):
             if isinstance(widget, QLabel):
                 widget.setTextFormat(Qt.TextFormat.PlainText)
             bar.addPermanentWidget(widget)
-        # Long texts may shrink (elided by the status bar) so a laptop screen fits the window.
-        for label in (self.crisis_label, self.operator_label):
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            label.setMinimumWidth(80)
             self._status_widgets.append(widget)
         self._clock = QTimer(self)
         self._clock.setInterval(1000)

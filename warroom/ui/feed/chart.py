@@ -73,8 +73,18 @@ class VolumeChart(QWidget):
             share = np.where(totals >= 3, series.negatives / np.maximum(totals, 1), np.nan)
         curve = pg.PlotCurveItem(x, share, pen=pg.mkPen("#b00020", width=2), connect="finite")
         self.share.addItem(curve)
-        for index, marker in enumerate(markers):
-            self._marker(marker, 0.95 - 0.1 * (index % 4))
+        # Only markers far enough from the previous labelled one get a text label (the
+        # others keep their line and tooltip), so a busy crisis does not pile labels up.
+        span = max(x[-1] - series.start.timestamp(), step)
+        last_labelled: float | None = None
+        shown = 0
+        for marker in sorted(markers, key=lambda m: m.at):
+            at = marker.at.timestamp()
+            labelled = last_labelled is None or at - last_labelled > span / 6
+            if labelled:
+                last_labelled = at
+                shown += 1
+            self._marker(marker, 0.95 - 0.1 * (shown % 3), labelled)
         self.plot.addItem(self.selection)
         self.selection.hide()
         self.plot.setXRange(series.start.timestamp(), x[-1] + step / 2, padding=0.01)
@@ -86,7 +96,7 @@ class VolumeChart(QWidget):
         )
         self.plot.addItem(item)
 
-    def _marker(self, marker: Marker, height: float) -> None:
+    def _marker(self, marker: Marker, height: float, labelled: bool = True) -> None:
         statement = marker.kind == "statement"
         colour = "#1e7d32" if statement else "#c77700"
         short = marker.label if len(marker.label) <= 22 else marker.label[:21] + "…"
@@ -95,7 +105,7 @@ class VolumeChart(QWidget):
             pos=marker.at.timestamp(),
             angle=90,
             pen=pg.mkPen(colour, width=1.5, style=pg.QtCore.Qt.PenStyle.DashLine),
-            label=label,
+            label=label if labelled else None,
             labelOpts={"position": height, "color": colour, "anchors": [(0, 0.5), (0, 0.5)]},
         )
         line.setToolTip(marker.label)
