@@ -76,3 +76,22 @@ def test_heat_map_click_filters_the_feed_in_the_window(qtbot, demo_crisis):
     qtbot.waitUntil(lambda: feed.item_count() == expected, timeout=10_000)
     assert feed.filter.channels == frozenset({"facebook"})
     ctx.runner.shutdown()
+
+
+def test_export_graph_formats_from_the_command_line(demo_crisis, tmp_path, capsys):
+    """Issue #8: `warroom export --format gexf|graphml` files that Gephi reads."""
+    import xml.etree.ElementTree as ET
+
+    import networkx as nx
+
+    demo_crisis.close()
+    for fmt in ("gexf", "graphml"):
+        out = tmp_path / f"graph.{fmt}"
+        code = main(["export", str(demo_crisis.path), "--format", fmt, "-o", str(out)])
+        assert code == EXIT_OK
+        assert f"{fmt}: wrote {out}" in capsys.readouterr().out
+        graph = nx.read_gexf(out) if fmt == "gexf" else nx.read_graphml(out)
+        assert graph.number_of_nodes() > 10 and graph.number_of_edges() > 10
+        ET.parse(out)  # well-formed XML
+    gexf = (tmp_path / "graph.gexf").read_text("utf-8")
+    assert "viz:position" in gexf and "viz:color" in gexf and "viz:size" in gexf

@@ -24,9 +24,10 @@ from warroom.commands.common import EXIT_OK, EXIT_TAMPERED, CliError, opened
 from warroom.domain.enums import LogCategory
 from warroom.domain.logbook_rules import LogFilter
 from warroom.domain.timeutil import parse_user_time
-from warroom.report import logbook_export, logbook_pdf
+from warroom.report import graph_export, logbook_export, logbook_pdf
 from warroom.report.logbook_data import LogbookExport, collect
 from warroom.store.db import CrisisDatabase
+from warroom.store.graph import GraphScope
 from warroom.userenv import default_operator
 
 NAME = "export"
@@ -104,11 +105,33 @@ def _bundle(crisis: CrisisDatabase, args: argparse.Namespace, out: Path) -> dict
     return _summary(export, files=sums)
 
 
+def _graph_scope(args: argparse.Namespace) -> GraphScope:
+    since = parse_user_time(args.since) if args.since else None
+    until = parse_user_time(args.until) if args.until else None
+    return GraphScope(since=since, until=until)
+
+
+def _gexf(crisis: CrisisDatabase, args: argparse.Namespace, out: Path) -> dict[str, Any]:
+    result = graph_export.export_gexf(out, crisis.db, _graph_scope(args))
+    return {"nodes": result.nodes, "edges": result.edges}
+
+
+def _graphml(crisis: CrisisDatabase, args: argparse.Namespace, out: Path) -> dict[str, Any]:
+    result = graph_export.export_graphml(out, crisis.db, _graph_scope(args))
+    return {"nodes": result.nodes, "edges": result.edges}
+
+
 for _fmt in (
     ExportFormat("pdf", "the logbook as an official PDF document", ".pdf", _pdf),
     ExportFormat("csv", "the logbook as CSV (UTF-8, one row per entry)", ".csv", _csv),
     ExportFormat("json", "the logbook as JSON with every hashed field", ".json", _json),
     ExportFormat("bundle", "evidence zip: PDF + JSON + SHA-256 manifest", ".zip", _bundle),
+    ExportFormat(
+        "gexf", "the propagation graph for Gephi (positions, sizes, colours)", ".gexf", _gexf
+    ),
+    ExportFormat(
+        "graphml", "the propagation graph as GraphML (Gephi attributes)", ".graphml", _graphml
+    ),
 ):
     register(_fmt)
 
@@ -117,8 +140,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("crisis", type=Path)
     parser.add_argument("--format", "-f", required=True, help=", ".join(FORMATS))
     parser.add_argument("-o", "--output", type=Path, required=True, help="file to write")
-    parser.add_argument("--since", help="logbook: event time from (ISO 8601 or HH:MM)")
-    parser.add_argument("--until", help="logbook: event time until (exclusive)")
+    parser.add_argument("--since", help="event time from (ISO 8601 or HH:MM)")
+    parser.add_argument("--until", help="event time until (exclusive)")
     parser.add_argument(
         "--category", action="append", help="logbook: only these categories (repeatable)"
     )
@@ -143,7 +166,12 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
     else:
-        print(f"{fmt.name}: wrote {out} ({summary.get('entries', 0)} entries)")
+        what = (
+            f"{summary['nodes']} accounts, {summary['edges']} links"
+            if "nodes" in summary
+            else f"{summary.get('entries', 0)} entries"
+        )
+        print(f"{fmt.name}: wrote {out} ({what})")
     if summary.get("chain_ok") is False:
         print(f"warroom: TAMPERED: {summary.get('problem')}", file=sys.stderr)
         return EXIT_TAMPERED
