@@ -384,3 +384,24 @@ def test_backdated_arrivals_reload_in_place(qtbot, feed):
     assert view.model.post_id(table.rowAt(0)) == top_id
     texts = {view.model.post_at(r).text for r in range(95, 110)}
     assert "importé 0" in texts
+
+
+def test_operator_corrects_the_author_kind_from_the_detail_pane(qtbot, feed):
+    """Issue #3: the guessed author kind is editable, and kept against later guesses."""
+    from warroom.store.models import Author
+
+    view = feed
+    view.select_post(view.model.post_id(0))
+    post_id = view.current_post_id()
+    author_id = Post.get_by_id(post_id).author_id
+    combo = view.detail.author_kind
+    qtbot.waitUntil(lambda: combo.currentData() == Author.get_by_id(author_id).kind)
+    target = "journalist" if combo.currentData() != "journalist" else "activist"
+    combo.setFocus()
+    combo.showPopup()
+    popup = combo.view()
+    index = popup.model().index(combo.findData(target), 0)
+    popup.setCurrentIndex(index)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: Author.get_by_id(author_id).kind == target)
+    assert Author.get_by_id(author_id).kind_locked

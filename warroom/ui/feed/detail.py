@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QPlainTextEdit,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from warroom.domain.deadlines import format_remaining
+from warroom.domain.enums import AuthorKind
 from warroom.domain.timeutil import utcnow
 from warroom.domain.triage import (
     HOW_SUGGESTIONS,
@@ -69,6 +71,7 @@ class DetailPane(QWidget):
     action_requested = Signal(str)
     triage_applied = Signal(dict)
     post_requested = Signal(int)
+    author_kind_requested = Signal(int, str)  # author id, corrected kind
 
     def __init__(self, tz: ZoneInfo, parent=None) -> None:
         super().__init__(parent)
@@ -168,8 +171,26 @@ class DetailPane(QWidget):
         self.author_posts.setMaximumHeight(90)
         self.author_posts.itemActivated.connect(self._on_list_activated)
         column.addWidget(self.author)
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(QLabel(self.tr("Kind:"), box))
+        self.author_kind = QComboBox(box)
+        self.author_kind.setObjectName("authorKind")
+        for kind in AuthorKind:
+            self.author_kind.addItem(self.tr(kind.value), kind.value)
+        self.author_kind.setToolTip(
+            self.tr("Correct the guessed kind of this account; later guesses will not override it")
+        )
+        self.author_kind.activated.connect(self._on_author_kind_activated)
+        kind_row.addWidget(self.author_kind, 1)
+        column.addLayout(kind_row)
         column.addWidget(self.author_posts)
         return box
+
+    def _on_author_kind_activated(self, index: int) -> None:
+        detail = getattr(self, "detail", None)
+        kind = self.author_kind.itemData(index)
+        if detail is not None and kind and kind != detail.author.kind:
+            self.author_kind_requested.emit(detail.author.id, kind)
 
     def _build_thread(self) -> QGroupBox:
         box = QGroupBox(self.tr("Thread"), self)
@@ -204,6 +225,7 @@ class DetailPane(QWidget):
             f"{author.post_count} posts in this crisis"
             + (f"\n{author.profile[:300]}" if author.profile else "")
         )
+        self.author_kind.setCurrentIndex(max(0, self.author_kind.findData(author.kind)))
         self._fill(self.author_posts, detail.author_posts)
         if detail.parent is not None:
             link = detail.parent_link.replace("_", " ")

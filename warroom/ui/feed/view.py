@@ -23,6 +23,7 @@ from warroom.domain.filters import PostFilter
 from warroom.domain.timeutil import utcnow
 from warroom.store import posts, triage
 from warroom.store.errors import StoreError
+from warroom.store.ingest_store import set_author_kind
 from warroom.ui.context import AppContext
 from warroom.ui.feed import loaders
 from warroom.ui.feed.actions import PostActions
@@ -97,6 +98,7 @@ class FeedView(View):
         self.detail.triage_applied.connect(self.post_actions.apply_triage)
         self.detail.action_requested.connect(self.post_actions.run)
         self.detail.post_requested.connect(self._on_detail_post_requested)
+        self.detail.author_kind_requested.connect(self._on_detail_author_kind_requested)
         ctx.changes.changed.connect(self._on_changes_changed)
         ctx.navigator.show_posts.connect(self._on_navigator_show_posts)
         self.alerts = FeedAlerts(ctx, self)
@@ -379,6 +381,16 @@ class FeedView(View):
     def _on_detail_loaded(self, detail) -> None:
         if detail.post.id == self.current_post_id():
             self.detail.show_detail(detail)
+
+    def _on_detail_author_kind_requested(self, author_id: int, kind: str) -> None:
+        db = self.ctx.crisis.db
+        self.ctx.runner.run_write(
+            lambda: set_author_kind(db, author_id, kind),
+            changed={"authors", "posts"},
+            on_success=lambda _r: self.summary.setText(
+                self.tr("Author kind set to %1").replace("%1", kind)
+            ),
+        )
 
     def _on_detail_post_requested(self, post_id: int) -> None:
         if not self.select_post(post_id):
