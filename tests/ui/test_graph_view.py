@@ -273,3 +273,32 @@ def test_export_for_gephi_from_the_view(qtbot, demo_crisis, make_context, tmp_pa
     assert nx.read_graphml(tmp_path / "demo.graphml").number_of_edges() == len(view._drawing.edges)
     view.export_to(tmp_path / "missing" / "x.gexf")
     qtbot.waitUntil(lambda: "no such folder" in view.hover.text())
+
+
+def test_new_posts_grow_the_graph_and_keep_the_picture(qtbot, demo_crisis, make_context):
+    ctx = make_context(demo_crisis)
+    view = open_view(qtbot, ctx)
+    before = view._drawing
+    qtbot.waitUntil(lambda: len(graph_store.load_positions(demo_crisis.db)) == len(before.nodes))
+    view._reload.setInterval(10)
+    load_records(
+        demo_crisis.db,
+        [
+            {
+                "channel": "twitter",
+                "id": f"live-{i}",
+                "author": f"newcomer{i}",
+                "created_at": "2021-03-10T12:00:00+00:00",
+                "text": "RT",
+                "repost_of": "demo-00000",
+            }
+            for i in range(5)
+        ],
+    )
+    ctx.changes.notify({"posts"})
+    qtbot.waitUntil(lambda: view._drawing is not before and not view.busy, timeout=20_000)
+    after = view._drawing
+    assert len(after.nodes) == len(before.nodes) + 5
+    assert len(after.new_positions) == 5  # only the newcomers were placed
+    old = {n: tuple(before.pos[i]) for i, n in enumerate(before.nodes)}
+    assert all(tuple(after.pos[i]) == old[n] for i, n in enumerate(after.nodes) if n in old)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Signal
+from PySide6.QtCore import QPointF, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPen
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
@@ -90,9 +90,14 @@ class GraphCanvas(pg.PlotWidget):
         self._low = self._high = np.zeros((0, 2))
         self._kinds = np.zeros(0, dtype=np.int8)
         self._ranks = np.zeros(0)
+        self._edge_signature: int | None = None
         self.drawn_edges = 0
-        item.vb.sigRangeChanged.connect(self._on_range_changed)
-        item.vb.sigRangeChangedManually.connect(self._on_range_changed_manually)
+        # Edges follow the view once per event-loop turn, never from inside the view box's
+        # own range update (re-entrant setData there made the interpreter abort at exit).
+        self._edge_timer = QTimer(self, singleShot=True, interval=0)
+        self._edge_timer.timeout.connect(self._update_edges)
+        item.vb.sigTransformChanged.connect(self._on_view_transform_changed)
+        item.vb.sigRangeChangedManually.connect(self._on_range_changed_manually)  # (no bools)
         self._auto_fit = True  # keep framing the graph until the user pans or zooms
         self.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
         self.scene().sigMouseClicked.connect(self._on_scene_mouse_clicked)
@@ -164,6 +169,7 @@ class GraphCanvas(pg.PlotWidget):
             pen=self._node_pen,
         )
         self._prepare_edges(edge_visible)
+        self._edge_signature = None
         self._update_edges()
         for label in self.labels:
             label.setVisible(bool(visible[label.node_index]))
@@ -196,12 +202,19 @@ class GraphCanvas(pg.PlotWidget):
         if count > EDGE_BUDGET:
             keep &= self._ranks < EDGE_BUDGET / count
         self.drawn_edges = int(np.count_nonzero(keep))
+        # Skip setData when the same edges are drawn (most pan steps): each setData emits
+        # signals, and every signal emitted from Python under PySide6 6.12 drops a
+        # reference to True (see the report), so fewer emits also mean a longer session.
+        signature = hash(np.packbits(keep).tobytes())
+        if signature == self._edge_signature:
+            return
+        self._edge_signature = signature
         for kind, curve in enumerate(self.edge_items):
             points = self._ends[keep & (self._kinds == kind)].reshape(-1, 2)
             curve.setData(x=points[:, 0], y=points[:, 1], connect="pairs")
 
-    def _on_range_changed(self, *_args) -> None:
-        self._update_edges()
+    def _on_view_transform_changed(self, _view_box) -> None:
+        self._edge_timer.start()
 
     def _on_range_changed_manually(self, *_args) -> None:
         self._auto_fit = False
