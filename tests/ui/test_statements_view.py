@@ -57,7 +57,7 @@ def select_version(qtbot, view, label_start):
 
 
 def action_names(editor):
-    row = editor.actions_row
+    row = editor.workflow.row
     widgets = [row.itemAt(i).widget() for i in range(row.count())]
     return [
         w.objectName() for w in widgets if w is not None and w.objectName().startswith("action_")

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -34,6 +33,7 @@ from warroom.ui.statements.models import STATUS_COLOURS, format_countdown, kind_
 from warroom.ui.statements.review_panel import ReviewPanel
 from warroom.ui.statements.util import guarded
 from warroom.ui.statements.version_panel import VersionPanel
+from warroom.ui.statements.workflow_bar import WorkflowBar
 
 CHANGED = {"statements", "logbook"}
 
@@ -81,10 +81,12 @@ class StatementEditor(QWidget):
         self.countdown = QLabel(self)
         self.countdown.setObjectName("countdown")
         self.countdown.setTextFormat(Qt.TextFormat.PlainText)
-        self.actions_row = QHBoxLayout()
         self.add_version_button = QPushButton(self.tr("Add channel version…"), self)
         self.add_version_button.setObjectName("addVersion")
         self.add_version_button.clicked.connect(self._on_add_version_clicked)
+        self.workflow = WorkflowBar(self.add_version_button, self)
+        self.workflow.move_requested.connect(self._on_workflow_move_requested)
+        self.workflow.legal_requested.connect(self._on_legal_clicked)
         self.feedback = QLabel(self)
         self.feedback.setObjectName("editorMessage")
         self.feedback.setTextFormat(Qt.TextFormat.PlainText)
@@ -114,7 +116,7 @@ class StatementEditor(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.meta)
         layout.addLayout(when)
-        layout.addLayout(self.actions_row)
+        layout.addWidget(self.workflow)
         layout.addWidget(self.feedback)
         layout.addWidget(split, 1)
 
@@ -220,40 +222,7 @@ class StatementEditor(QWidget):
         self.versions.set_editable(can_edit, can_publish)
 
     def _rebuild_actions(self) -> None:
-        while self.actions_row.count():
-            item = self.actions_row.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None and widget is not self.add_version_button:
-                widget.deleteLater()
-        detail = self._detail
-        if detail is None:
-            self.actions_row.addStretch(1)
-            self.actions_row.addWidget(self.add_version_button)
-            return
-        status = StatementStatus(detail.summary.status)
-        allowed = rules.next_actions(status, self._role)
-        order = list(StatementStatus)
-        for goal in sorted(rules.TRANSITIONS[status], key=order.index):
-            if goal is StatementStatus.PUBLISHED:
-                continue  # publishing is recorded per channel version
-            button = QPushButton(self.tr(rules.ACTION_LABELS[goal]), self)
-            button.setObjectName(f"action_{goal.value}")
-            button.setEnabled(goal in allowed)
-            if goal not in allowed:
-                button.setToolTip(
-                    self.tr("Your role (%1) may not do this").replace("%1", self._role)
-                )
-            button.setProperty("goal", goal.value)
-            button.clicked.connect(self._on_action_button_clicked)
-            self.actions_row.addWidget(button)
-        if detail.summary.requires_legal and status is StatementStatus.IN_REVIEW:
-            legal = QPushButton(self.tr("Legal review: clear"), self)
-            legal.setObjectName("action_legal")
-            legal.setEnabled(self._role == "legal" and not detail.summary.legal_reviewed_by)
-            legal.clicked.connect(self._on_legal_clicked)
-            self.actions_row.addWidget(legal)
-        self.actions_row.addStretch(1)
-        self.actions_row.addWidget(self.add_version_button)
+        self.workflow.show_moves(self._detail.summary if self._detail else None, self._role)
 
     def tick(self) -> None:
         detail = self._detail
@@ -288,27 +257,8 @@ class StatementEditor(QWidget):
     def _lock(self) -> int | None:
         return self._detail.summary.lock_version if self._detail else None
 
-    def _on_action_button_clicked(self) -> None:
-        button = self.sender()
-        if button is not None:
-            self._on_action_clicked(StatementStatus(str(button.property("goal"))))
-
-    def _confirmed(self, goal: StatementStatus) -> bool:
-        """Withdrawing or superseding a statement is asked twice; the rest is not."""
-        if goal not in (StatementStatus.WITHDRAWN, StatementStatus.SUPERSEDED):
-            return True
-        answer = QMessageBox.question(
-            self,
-            self.tr(rules.ACTION_LABELS[goal]),
-            self.tr("%1 « %2 »? This is recorded in the logbook.")
-            .replace("%1", self.tr(rules.ACTION_LABELS[goal]))
-            .replace("%2", self.title_edit.text()),
-        )
-        return answer == QMessageBox.StandardButton.Yes
-
-    def _on_action_clicked(self, goal: StatementStatus) -> None:
-        if not self._confirmed(goal):
-            return
+    def _on_workflow_move_requested(self, target: str) -> None:
+        goal = StatementStatus(target)
         sid, lock, db, op = (
             self.statement_id(),
             self._lock(),
