@@ -11,6 +11,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from warroom.ingest.records import FIELDS
+
 
 @dataclass(frozen=True)
 class CsvMapping:
@@ -41,31 +43,7 @@ class CsvMapping:
         }
 
 
-_EXCHANGE = {
-    name: name
-    for name in (
-        "channel",
-        "id",
-        "created_at",
-        "text",
-        "author",
-        "author_name",
-        "author_followers",
-        "author_verified",
-        "author_kind",
-        "url",
-        "lang",
-        "reply_to",
-        "repost_of",
-        "quote_of",
-        "mentions",
-        "hashtags",
-        "likes",
-        "shares",
-        "replies",
-        "views",
-    )
-}
+_EXCHANGE = {name: name for name in FIELDS}  # the JSONL exchange format, 1:1
 
 BUILTIN_PRESETS: dict[str, CsvMapping] = {
     "warroom": CsvMapping("warroom", _EXCHANGE),
