@@ -14,7 +14,7 @@ from warroom.domain.filters import PostFilter
 from warroom.domain.timeutil import utcnow
 from warroom.store import feed_stats, posts
 from warroom.ui.context import AppContext
-from warroom.ui.feed.guard import guarded
+from warroom.ui.guard import alive
 from warroom.ui.models.feed_model import CHANNEL_COLOURS
 from warroom.ui.views.base import View
 
@@ -150,8 +150,8 @@ class DashboardView(View):
         db, rules = self.ctx.crisis.db, posts.DeadlineRules.load(self.ctx.tz, utcnow())
         self.ctx.runner.run_query(
             lambda: feed_stats.dashboard(db, rules),
-            on_success=guarded(self, self.show_stats),
-            on_failure=guarded(self, lambda exc: log.warning("dashboard: %s", exc)),
+            on_success=alive(self, self.show_stats),
+            on_failure=alive(self, lambda exc: log.warning("dashboard: %s", exc)),
         )
 
     def _on_changes_changed(self, topics: frozenset) -> None:

@@ -30,7 +30,7 @@ from warroom.ingest.pipeline import DEFAULT_ENRICHERS
 from warroom.ingest.presets import all_presets
 from warroom.store.errors import StoreError
 from warroom.ui.dialogs.import_mapping import CsvMappingDialog, read_header
-from warroom.ui.sources.guard import alive
+from warroom.ui.guard import alive
 
 SHOWN_ERRORS = 200
 

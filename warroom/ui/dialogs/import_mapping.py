@@ -24,7 +24,7 @@ from warroom.ingest.csvmap import CsvMapping
 from warroom.ingest.records import FIELDS
 from warroom.store.csv_presets import save_preset
 from warroom.store.errors import StoreError
-from warroom.ui.sources.guard import alive
+from warroom.ui.guard import alive
 
 REQUIRED_HINT = (
     "created_at and author are required, and text (or repost_of); channel or a fixed channel."

@@ -9,8 +9,8 @@ from warroom.domain.enums import LogCategory
 from warroom.domain.triage import MAX_PRIORITY, WHAT_KEYS
 from warroom.store import feed_stats, triage
 from warroom.store.rumors import create_rumor
-from warroom.ui.feed.guard import guarded
 from warroom.ui.feed.targets_dialog import ReplyTargetsDialog
+from warroom.ui.guard import alive
 
 
 def _tr(text: str) -> str:
@@ -31,8 +31,8 @@ class PostActions:
         self.ctx.runner.run_write(
             func,
             changed=set(topics),
-            on_success=guarded(self.view, done),
-            on_failure=guarded(self.view, self.view.show_error),
+            on_success=alive(self.view, done),
+            on_failure=alive(self.view, self.view.show_error),
         )
 
     def install(self, table) -> dict:
@@ -96,7 +96,7 @@ class PostActions:
         self.ctx.runner.run_write(
             save,
             changed={"settings", "logbook", "posts"},
-            on_failure=guarded(self.view, self.view.show_error),
+            on_failure=alive(self.view, self.view.show_error),
         )
 
     def apply_triage(self, values: dict) -> None:
@@ -222,6 +222,6 @@ class PostActions:
         self.ctx.runner.run_write(
             lambda: triage.save_view(db, name, f, owner),
             changed={"settings"},
-            on_success=guarded(self.view, lambda _r: self.view.reload_choices()),
-            on_failure=guarded(self.view, self.view.show_error),
+            on_success=alive(self.view, lambda _r: self.view.reload_choices()),
+            on_failure=alive(self.view, self.view.show_error),
         )

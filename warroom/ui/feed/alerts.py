@@ -18,7 +18,7 @@ from warroom.analysis.volume import SpikeSettings, latest_spike
 from warroom.domain.filters import PostFilter
 from warroom.domain.timeutil import utcnow
 from warroom.store import feed_stats, posts
-from warroom.ui.feed.guard import guarded
+from warroom.ui.guard import alive
 
 log = logging.getLogger("warroom.ui")
 INTERVAL = timedelta(minutes=10)
@@ -116,8 +116,8 @@ class FeedAlerts(QObject):
         rules = posts.DeadlineRules.load(self.ctx.tz, utcnow())
         self.ctx.runner.run_query(
             lambda: check_alerts(db, rules),
-            on_success=guarded(self.alert, self._on_checked),
-            on_failure=guarded(self.alert, self._on_failed),
+            on_success=alive(self.alert, self._on_checked),
+            on_failure=alive(self.alert, self._on_failed),
         )
 
     def _on_failed(self, exc: Exception) -> None:
@@ -134,7 +134,7 @@ class FeedAlerts(QObject):
             self.ctx.runner.run_write(
                 lambda k=key, t=text, li=links: feed_stats.record_alert(db, k, t, li),
                 changed={"logbook"},
-                on_success=guarded(
+                on_success=alive(
                     self.alert, lambda fresh, t=text: self._on_alert_recorded(fresh, t)
                 ),
             )

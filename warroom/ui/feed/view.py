@@ -31,7 +31,7 @@ from warroom.ui.feed.alerts import FeedAlerts
 from warroom.ui.feed.chart import VolumeChart
 from warroom.ui.feed.detail import DetailPane
 from warroom.ui.feed.filter_bar import FilterBar
-from warroom.ui.feed.guard import guarded
+from warroom.ui.guard import alive
 from warroom.ui.models.feed_model import FeedModel
 from warroom.ui.views.base import View
 
@@ -170,8 +170,8 @@ class FeedView(View):
         else:
             self.ctx.runner.run_query(
                 lambda: loaders.load_ids(db, f, rules, limit=loaders.FIRST_SCREEN),
-                on_success=guarded(self, lambda result: self._on_first_loaded(generation, result)),
-                on_failure=guarded(self, lambda exc: self._on_load_failed(generation, exc)),
+                on_success=alive(self, lambda result: self._on_first_loaded(generation, result)),
+                on_failure=alive(self, lambda exc: self._on_load_failed(generation, exc)),
             )
         self.chart.highlight(f.since, f.until)
 
@@ -192,8 +192,8 @@ class FeedView(View):
         db, rules, f = self.ctx.crisis.db, self.rules(), self.filter
         self.ctx.runner.run_query(
             lambda: loaders.load_ids(db, f, rules, top=top),
-            on_success=guarded(self, lambda result: self._on_ids_loaded(generation, result)),
-            on_failure=guarded(self, lambda exc: self._on_load_failed(generation, exc)),
+            on_success=alive(self, lambda result: self._on_ids_loaded(generation, result)),
+            on_failure=alive(self, lambda exc: self._on_load_failed(generation, exc)),
         )
 
     def _on_first_loaded(self, generation: int, result) -> None:
@@ -220,8 +220,8 @@ class FeedView(View):
         db, rules, f = self.ctx.crisis.db, self.rules(), self.filter
         self.ctx.runner.run_query(
             lambda: loaders.load_chart(db, replace(f, since=None, until=None), rules),
-            on_success=guarded(self, lambda result: self._on_chart_loaded(generation, result)),
-            on_failure=guarded(self, lambda exc: log.warning("volume chart: %s", exc)),
+            on_success=alive(self, lambda result: self._on_chart_loaded(generation, result)),
+            on_failure=alive(self, lambda exc: log.warning("volume chart: %s", exc)),
         )
 
     def _on_ids_loaded(self, generation: int, result) -> None:
@@ -289,8 +289,8 @@ class FeedView(View):
         shown = self._visible_ids()
         self.ctx.runner.run_query(
             lambda: loaders.load_arrivals(db, f, rules, top, shown),
-            on_success=guarded(self, lambda result: self._on_arrivals(generation, result)),
-            on_failure=guarded(self, lambda exc: self._on_load_failed(generation, exc)),
+            on_success=alive(self, lambda result: self._on_arrivals(generation, result)),
+            on_failure=alive(self, lambda exc: self._on_load_failed(generation, exc)),
         )
 
     def _visible_ids(self) -> list[int]:
@@ -374,8 +374,8 @@ class FeedView(View):
         db, rules = self.ctx.crisis.db, self.rules()
         self.ctx.runner.run_query(
             lambda: loaders.load_detail(db, post_id, rules),
-            on_success=guarded(self, self._on_detail_loaded),
-            on_failure=guarded(self, lambda exc: self.detail.clear()),
+            on_success=alive(self, self._on_detail_loaded),
+            on_failure=alive(self, lambda exc: self.detail.clear()),
         )
 
     def _on_detail_loaded(self, detail) -> None:
@@ -409,8 +409,8 @@ class FeedView(View):
     def reload_choices(self) -> None:
         self.ctx.runner.run_query(
             loaders.load_choices,
-            on_success=guarded(self, self._on_choices_loaded),
-            on_failure=guarded(self, log.warning),
+            on_success=alive(self, self._on_choices_loaded),
+            on_failure=alive(self, log.warning),
         )
 
     def _on_choices_loaded(self, result) -> None:

@@ -33,7 +33,7 @@ from warroom.report import logbook_export, logbook_pdf
 from warroom.report.logbook_data import collect, file_stem
 from warroom.tasks import Task
 from warroom.ui.context import AppContext
-from warroom.ui.logbook.guard import alive
+from warroom.ui.guard import alive
 
 WRITERS = {
     "pdf": (logbook_pdf.write_pdf, ".pdf", "PDF document (*.pdf)"),

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QToolButton
 
 from warroom.store import logbook
 from warroom.ui.context import AppContext
-from warroom.ui.logbook.guard import alive
+from warroom.ui.guard import alive
 
 FULL_EVERY_MS = 10 * 60 * 1000
 

@@ -34,10 +34,10 @@ from warroom.store import briefing as briefing_store
 from warroom.store import logbook, logbook_queries
 from warroom.store.errors import StoreError
 from warroom.ui.context import AppContext
+from warroom.ui.guard import alive
 from warroom.ui.logbook.dialogs import BriefingDialog
 from warroom.ui.logbook.editor import EntryEditor
 from warroom.ui.logbook.filter_bar import LogFilterBar
-from warroom.ui.logbook.guard import alive
 from warroom.ui.logbook.model import LogbookModel
 from warroom.ui.logbook.panels import BriefingPanel, OpenActionsPanel
 from warroom.ui.logbook.parts import CompactTabs, describe, register_table

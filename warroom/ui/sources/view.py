@@ -24,7 +24,7 @@ from warroom.store import sources as store_sources
 from warroom.store.errors import StoreError
 from warroom.ui.context import AppContext
 from warroom.ui.dialogs.import_file import ImportDialog
-from warroom.ui.sources.guard import alive
+from warroom.ui.guard import alive
 from warroom.ui.sources.health import SourceHealthLabel
 from warroom.ui.sources.models import SourceTableModel, until
 from warroom.ui.sources.source_dialog import SourceDialog, SourceForm

@@ -22,7 +22,7 @@ from warroom.domain.watchlist import KINDS
 from warroom.store import watch
 from warroom.store.errors import StoreError
 from warroom.ui.context import AppContext
-from warroom.ui.sources.guard import alive
+from warroom.ui.guard import alive
 from warroom.ui.sources.models import WatchTableModel
 
 HELP = (

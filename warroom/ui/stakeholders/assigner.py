@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from warroom.store import stakeholder_rules
-from warroom.ui.stakeholders.guard import alive
+from warroom.ui.guard import alive
 
 
 class NewAuthorAssigner(QObject):

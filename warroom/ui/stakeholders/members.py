@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from warroom.store import stakeholder_members, stakeholder_rules
 from warroom.store.errors import StoreError
 from warroom.store.stakeholder_members import UNASSIGNED
-from warroom.ui.stakeholders.guard import alive
+from warroom.ui.guard import alive
 from warroom.ui.stakeholders.rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from warroom.domain.stakeholders import AssignmentRule, RuleKind, describe_rule
 from warroom.store import stakeholder_rules
 from warroom.store.errors import StoreError
-from warroom.ui.stakeholders.guard import alive
+from warroom.ui.guard import alive
 from warroom.ui.stakeholders.rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex

@@ -36,11 +36,11 @@ from warroom.store.crisis import operators
 from warroom.store.errors import StoreError
 from warroom.store.stakeholder_matrix import build_matrix, set_gap_policy
 from warroom.store.stakeholder_series import sentiment_series, statement_marks, statement_reach
+from warroom.ui.guard import alive
 from warroom.ui.stakeholders.assigner import NewAuthorAssigner
 from warroom.ui.stakeholders.editor import GroupEditorDialog
 from warroom.ui.stakeholders.grid import MendelowGrid
 from warroom.ui.stakeholders.group_panel import GroupPanel
-from warroom.ui.stakeholders.guard import alive
 from warroom.ui.stakeholders.heatmap import HeatMapView
 from warroom.ui.stakeholders.members import MembersDialog
 from warroom.ui.stakeholders.rules import RulesDialog

@@ -14,7 +14,7 @@ from warroom.domain.filters import PostFilter
 from warroom.domain.timeline import LANE_PHASES, LANES, Timeline, TimelineItem
 from warroom.store import timeline as timeline_store
 from warroom.ui.context import AppContext
-from warroom.ui.logbook.guard import alive
+from warroom.ui.guard import alive
 from warroom.ui.views.base import View
 
 LANE_TITLES = {
