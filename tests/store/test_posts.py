@@ -191,3 +191,52 @@ def test_models_cover_a_migrated_big_file(big_crisis_path):
     conn = sqlite3.connect(big_crisis_path)
     assert conn.execute("SELECT count(*) FROM post").fetchone()[0] > 100_000
     conn.close()
+
+
+def test_a_dense_search_shows_the_exact_first_screen_of_the_full_list(big_crisis_path):
+    """Many matches: the first screen walks the newest posts (post_created) instead of
+    sorting every match, and is exactly the head of the full list, time range or not."""
+    from warroom.store.db import CrisisDatabase
+
+    crisis = CrisisDatabase.open(big_crisis_path)
+    try:
+        db = crisis.db
+        for f in (
+            PostFilter(text_query="sauv*"),
+            PostFilter(text_query='"classé seveso"', until=T0 + timedelta(hours=30)),
+        ):
+            assert posts._scan_newest_first(db, f), f  # the dense path is the one tested
+            full = posts.matching_ids(db, f, rules()).tolist()
+            first = posts.matching_ids(db, f, rules(), limit=300).tolist()
+            assert len(full) > posts.DENSE_MATCHES and first == full[:300]
+        sparse = PostFilter(text_query="sauv*", channels=frozenset({"youtube"}))
+        assert not posts._scan_newest_first(db, sparse)  # other filters: the planner decides
+        full = posts.matching_ids(db, sparse, rules()).tolist()
+        assert posts.matching_ids(db, sparse, rules(), limit=300).tolist() == full[:300]
+    finally:
+        crisis.close()
+
+
+def test_an_obsolete_read_is_abandoned_and_the_connection_stays_usable(big_crisis_path):
+    from warroom.store.db import CrisisDatabase
+    from warroom.store.interrupt import Superseded, abandoned_when
+
+    crisis = CrisisDatabase.open(big_crisis_path)
+    try:
+        db = crisis.db
+        checks = []
+
+        def stop():  # the operator changes the filter while the list is being read
+            checks.append(1)
+            return len(checks) > 3
+
+        with pytest.raises(Superseded), abandoned_when(db, stop):
+            posts.matching_ids(db, PostFilter(), rules())
+        assert len(checks) > 3  # SQLite asked, and gave up on the fourth question
+        with abandoned_when(db, lambda: False):
+            assert len(posts.matching_ids(db, PostFilter(), rules())) > 100_000
+        assert len(posts.matching_ids(db, PostFilter(), rules())) > 100_000  # handler gone
+        with pytest.raises(Superseded), abandoned_when(db, lambda: True):
+            pass  # already obsolete: nothing is read
+    finally:
+        crisis.close()

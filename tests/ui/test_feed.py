@@ -97,6 +97,31 @@ def test_big_filters_and_full_text(qtbot, big_feed, big):
     assert "Seveso" in big_feed.model.index(0, 3).data()
 
 
+def test_big_search_typed_over_an_unfinished_one_abandons_it(qtbot, big_feed, big):
+    """An operator who corrects the search before the first finished sees the second one
+    only, with no error; the first's reads (id list, chart) are abandoned, not awaited."""
+    bar = big_feed.bar
+    abandoned = []
+    first_stop = big_feed._superseded
+    qtbot.keyClicks(bar.search, "sauv*")
+    qtbot.keyClick(bar.search, Qt.Key.Key_Return)
+    searching = big_feed._superseded
+    assert first_stop.is_set() and not searching.is_set()
+    bar.search.clear()
+    qtbot.keyClicks(bar.search, "pompiers")
+    qtbot.keyClick(bar.search, Qt.Key.Key_Return)
+    abandoned.append(searching.is_set())
+    expected = raw_newest(
+        big, "WHERE id IN (SELECT rowid FROM post_fts WHERE post_fts MATCH 'pompiers')"
+    )
+    assert 0 < len(expected) < BIG_POSTS
+    qtbot.waitUntil(lambda: big_feed.model.ids().tolist() == expected, timeout=20_000)
+    qtbot.waitUntil(lambda: not big_feed._loading, timeout=20_000)
+    assert abandoned == [True]
+    assert "Cannot search" not in big_feed.summary.text()
+    assert big_feed.summary.text().startswith(f"{len(expected)} posts")
+
+
 def test_big_live_batch_keeps_scroll_and_selection(qtbot, big_feed, big):
     view = big_feed
     table = view.table

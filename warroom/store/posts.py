@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -233,13 +233,37 @@ def matching_ids(
         where = f"{where} AND p.id <= ?" if where else "WHERE p.id <= ?"
         params.append(upto_id)
     bound = f" LIMIT {int(limit)}" if limit is not None else ""
-    sql = f"SELECT group_concat(id) FROM (SELECT p.id AS id FROM post p {where} {ORDER}{bound})"
+    source = "post p"
+    if limit is not None and _scan_newest_first(db, f):
+        source = "post p INDEXED BY post_created"
+    sql = f"SELECT group_concat(id) FROM (SELECT p.id AS id FROM {source} {where} {ORDER}{bound})"
     with translated_errors("searching the posts"):
         (text,) = db.execute_sql(sql, params).fetchone()
     if not text:
         return np.zeros(0, dtype=np.int64)
     # Text mode of fromstring (not the deprecated binary one): parses in C, ~20 ms for 1M ids.
     return np.fromstring(text, dtype=np.int64, sep=",")
+
+
+# A search matching more posts than this shows its first screen by walking the newest
+# posts and keeping the matching ones (it meets them soon) instead of reading the date of
+# every match and sorting them all (~1.3 µs a match: 110 ms for 83k matches of 1.2M posts).
+DENSE_MATCHES = 8_000
+
+
+def _scan_newest_first(db: peewee.Database, f: PostFilter) -> bool:
+    """Whether the first page of ``f`` is best read by walking ``post_created``: a
+    full-text search with many matches and no other filter but the time range."""
+    if (
+        not f.text_query.strip()
+        or not replace(f, text_query="", since=None, until=None, label="").is_empty()
+    ):
+        return False
+    with translated_errors("searching the posts"):
+        (count,) = db.execute_sql(
+            "SELECT count(*) FROM post_fts WHERE post_fts MATCH ?", [fts_query(f.text_query)]
+        ).fetchone()
+    return int(count) > DENSE_MATCHES
 
 
 def count_matching(db: peewee.Database, f: PostFilter, rules: DeadlineRules) -> int:

@@ -6,6 +6,7 @@ They run in worker threads: no widget, model or QSettings here.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import peewee
 
@@ -13,6 +14,7 @@ from warroom.analysis.volume import choose_interval
 from warroom.domain.filters import PostFilter
 from warroom.store import feed_stats, posts, triage
 from warroom.store.crisis import operators
+from warroom.store.interrupt import abandoned_when
 from warroom.store.models import Rumor, StakeholderGroup
 from warroom.store.post_detail import PostDetail, post_detail
 
@@ -28,26 +30,35 @@ def load_ids(
     rules: posts.DeadlineRules,
     top: int | None = None,
     limit: int | None = None,
+    stop: Callable[[], bool] | None = None,
 ):
     """(ids newest first, highest post id seen, seconds taken) — all, or the first
-    ``limit`` (the first screen, shown while the whole list loads)."""
+    ``limit`` (the first screen, shown while the whole list loads). Abandoned (Superseded)
+    once ``stop()`` is true."""
     began = time.perf_counter()
-    top = posts.max_post_id(db) if top is None else top
-    ids = posts.matching_ids(db, f, rules, upto_id=top, limit=limit)
+    with abandoned_when(db, stop):
+        top = posts.max_post_id(db) if top is None else top
+        ids = posts.matching_ids(db, f, rules, upto_id=top, limit=limit)
     return ids, top, time.perf_counter() - began
 
 
-def load_chart(db: peewee.Database, f: PostFilter, rules: posts.DeadlineRules):
-    span = feed_stats.time_span(db, f, rules)
-    if span is None:
-        return None
-    interval = choose_interval(span[1] - span[0], CHART_BUCKETS)
-    step = interval.total_seconds()
-    start_ts = (span[0].timestamp() // step) * step
-    start = span[0].fromtimestamp(start_ts, tz=span[0].tzinfo)
-    buckets = int((span[1].timestamp() - start_ts) // step) + 1
-    series = feed_stats.volume(db, f, rules, start, interval, buckets)
-    return series, feed_stats.markers(db)
+def load_chart(
+    db: peewee.Database,
+    f: PostFilter,
+    rules: posts.DeadlineRules,
+    stop: Callable[[], bool] | None = None,
+):
+    with abandoned_when(db, stop):
+        span = feed_stats.time_span(db, f, rules)
+        if span is None:
+            return None
+        interval = choose_interval(span[1] - span[0], CHART_BUCKETS)
+        step = interval.total_seconds()
+        start_ts = (span[0].timestamp() // step) * step
+        start = span[0].fromtimestamp(start_ts, tz=span[0].tzinfo)
+        buckets = int((span[1].timestamp() - start_ts) // step) + 1
+        series = feed_stats.volume(db, f, rules, start, interval, buckets)
+        return series, feed_stats.markers(db)
 
 
 def load_detail(db: peewee.Database, post_id: int, rules: posts.DeadlineRules) -> PostDetail:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import replace
 
 import numpy as np
@@ -24,6 +25,7 @@ from warroom.domain.timeutil import utcnow
 from warroom.store import posts, triage
 from warroom.store.errors import StoreError
 from warroom.store.ingest_store import set_author_kind
+from warroom.store.interrupt import Superseded
 from warroom.ui.context import AppContext
 from warroom.ui.feed import loaders
 from warroom.ui.feed.actions import PostActions
@@ -50,6 +52,7 @@ class FeedView(View):
         self.ctx = ctx
         self.filter = PostFilter()
         self._generation = 0
+        self._superseded = threading.Event()  # set when the generation's reads are obsolete
         self._top_id = 0
         self._loading = False
         self._dirty = False
@@ -158,22 +161,19 @@ class FeedView(View):
     def apply_filter(self, f: PostFilter) -> None:
         """Show the posts matching ``f`` (the id list is read in the background)."""
         self.filter = f
-        self._generation += 1
-        generation = self._generation
+        generation = self._next_generation()
         self._loading = True
         self._dirty = False
         self._first = None
         db, rules = self.ctx.crisis.db, self.rules()
         self.summary.setText(self.tr("Searching…"))
-        if f.text_query.strip():  # a full-text match costs the same for 300 rows as for all
-            self._load_all(generation, None)
-        else:
-            self.ctx.runner.run_query(
-                lambda: loaders.load_ids(db, f, rules, limit=loaders.FIRST_SCREEN),
-                on_success=alive(self, lambda result: self._on_first_loaded(generation, result)),
-                on_failure=alive(self, lambda exc: self._on_load_failed(generation, exc)),
-            )
-        self.chart.highlight(f.since, f.until)
+        self.ctx.runner.run_query(
+            lambda: loaders.load_ids(db, f, rules, limit=loaders.FIRST_SCREEN),
+            on_success=alive(self, lambda result: self._on_first_loaded(generation, result)),
+            on_failure=alive(self, lambda exc: self._on_load_failed(generation, exc)),
+        )
+        # The chart's highlight is repainted once the first rows are in: painting it first
+        # would make the operator wait for the chart before the posts.
 
     def _reload_keeping_view(self) -> None:
         """Reload the whole list (older posts arrived), then put back the row that was at
@@ -182,16 +182,23 @@ class FeedView(View):
         if top_row >= 0 and self.table.verticalScrollBar().value() > 0:
             offset = self.table.verticalScrollBar().value() - top_row * ROW_HEIGHT
             self._anchor = (self.model.post_id(top_row), offset)
-        self._generation += 1
+        self._next_generation()
         self._loading = True
         self._dirty = False
         self._first = None
         self._load_all(self._generation, None)
 
+    def _next_generation(self) -> int:
+        """Start a new load; the reads of the previous one are abandoned where they are."""
+        self._superseded.set()
+        self._superseded = threading.Event()
+        self._generation += 1
+        return self._generation
+
     def _load_all(self, generation: int, top: int | None) -> None:
-        db, rules, f = self.ctx.crisis.db, self.rules(), self.filter
+        db, rules, f, stop = self.ctx.crisis.db, self.rules(), self.filter, self._superseded
         self.ctx.runner.run_query(
-            lambda: loaders.load_ids(db, f, rules, top=top),
+            lambda: loaders.load_ids(db, f, rules, top=top, stop=stop.is_set),
             on_success=alive(self, lambda result: self._on_ids_loaded(generation, result)),
             on_failure=alive(self, lambda exc: self._on_load_failed(generation, exc)),
         )
@@ -204,10 +211,12 @@ class FeedView(View):
         self._top_id = top
         if len(ids) < loaders.FIRST_SCREEN:  # that was everything
             self._on_ids_loaded(generation, result)
+            self.chart.highlight(self.filter.since, self.filter.until)
             return
         selected = self.current_post_id()
         self._first = ids
         self.model.set_ids(ids)
+        self.chart.highlight(self.filter.since, self.filter.until)
         self.summary.setText(
             self.tr("Counting… (the newest %1 are shown)").replace("%1", str(len(ids)))
         )
@@ -217,12 +226,17 @@ class FeedView(View):
 
     def _load_chart(self, generation: int) -> None:
         """The chart is read after the table: the rows the operator waits for come first."""
-        db, rules, f = self.ctx.crisis.db, self.rules(), self.filter
+        db, rules, f, stop = self.ctx.crisis.db, self.rules(), self.filter, self._superseded
+        whole = replace(f, since=None, until=None)
         self.ctx.runner.run_query(
-            lambda: loaders.load_chart(db, replace(f, since=None, until=None), rules),
+            lambda: loaders.load_chart(db, whole, rules, stop=stop.is_set),
             on_success=alive(self, lambda result: self._on_chart_loaded(generation, result)),
-            on_failure=alive(self, lambda exc: log.warning("volume chart: %s", exc)),
+            on_failure=alive(self, self._on_chart_failed),
         )
+
+    def _on_chart_failed(self, exc: Exception) -> None:
+        if not isinstance(exc, Superseded):
+            log.warning("volume chart: %s", exc)
 
     def _on_ids_loaded(self, generation: int, result) -> None:
         if generation != self._generation:
