@@ -72,3 +72,49 @@ def test_snapshots_grow_through_the_crisis(scenario_demo_crisis):
     assert seveso_spreading.rumors == 1 and seveso_spreading.rumors_open == 1
     assert corrected.rumors_open < corrected.rumors
     assert snaps[-1].statements_by_status.get("published", 0) > 10
+
+
+CLOSED = {"false", "rebutted", "corrected_at_source", "closed"}
+
+
+def expected_dashboard(db, when):
+    from datetime import timedelta
+
+    from warroom.domain.logbook_rules import phase_change
+    from warroom.store.models import Crisis, RumorEvent
+
+    hour = [
+        p for p in Post.select(Post.created_at) if when - timedelta(hours=1) < p.created_at <= when
+    ]
+    open_rumors = 0
+    for rumor in Rumor.select().where(Rumor.first_seen <= when):
+        events = [e for e in RumorEvent.select().where(RumorEvent.rumor == rumor) if e.at <= when]
+        status = max(events, key=lambda e: (e.at, e.id)).to_status if events else "detected"
+        open_rumors += status not in CLOSED
+    last: dict[int, tuple] = {}
+    for event in StatementEvent.select():
+        mine = (event.at, event.id, event.to_status)
+        if event.at <= when and mine > last.get(event.statement_id, mine[:2]):
+            last[event.statement_id] = mine
+    in_review = sum(1 for v in last.values() if v[2] == "in_review")
+    changes = [(e.event_time, c) for e in logbook.iter_entries(db) if (c := phase_change(e.text))]
+    phase = Crisis.select().first().phase
+    if changes:
+        before = [c for at, c in changes if at <= when]
+        phase = before[-1][1] if before else (changes[0][1][0] or phase)
+    return len(hour), open_rumors, in_review, phase
+
+
+@pytest.mark.parametrize("instant", INSTANTS)
+def test_dashboard_as_of_equals_the_data_before_the_instant(scenario_demo_crisis, instant):
+    from zoneinfo import ZoneInfo
+
+    from warroom.store import feed_stats
+    from warroom.store.posts import DeadlineRules
+
+    when = parse_utc(instant)
+    db = scenario_demo_crisis.db
+    stats = feed_stats.dashboard(db, DeadlineRules.load(ZoneInfo("Europe/Paris"), when), when)
+    assert stats.replay and stats.now == when
+    got = (stats.last_hour, stats.open_rumors, stats.statements_in_review, stats.phase)
+    assert got == expected_dashboard(db, when)

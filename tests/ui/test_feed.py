@@ -430,3 +430,80 @@ def test_operator_corrects_the_author_kind_from_the_detail_pane(qtbot, feed):
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: Author.get_by_id(author_id).kind == target)
     assert Author.get_by_id(author_id).kind_locked
+
+
+def test_replay_cursor_shows_the_posts_published_by_then_read_only(qtbot, feed, demo_crisis):
+    """At each instant the feed lists exactly the posts created by then (newest first),
+    overdue as measured then; triage keys do nothing; back to live restores it all."""
+    from warroom.domain.timeutil import format_utc, parse_utc
+
+    view, path = feed, demo_crisis.path
+    conn = sqlite3.connect(path)
+    times = sorted(parse_utc(at) for (at,) in conn.execute("SELECT created_at FROM post"))
+    for when in (times[0], times[len(times) // 3], times[-40]):
+        view.ctx.navigator.as_of_changed.emit(when)
+        expected = raw_newest(path, "WHERE created_at <= ?", (format_utc(when),))
+        assert 0 < len(expected) < 420
+        qtbot.waitUntil(lambda e=expected: view.model.ids().tolist() == e, timeout=10_000)
+        assert view.summary.text().startswith("Replay at ")
+    newest = view.model.post_id(0)
+    view.select_post(newest)
+    qtbot.waitUntil(lambda: view.detail.detail is not None)
+    assert not view.detail.triage_box.isEnabled() and not view.detail.actions_box.isEnabled()
+    before = Post.get_by_id(newest)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_P)  # next priority — refused while replaying
+    qtbot.keyClick(view.table, Qt.Key.Key_7)  # "spam"
+    qtbot.wait(300)
+    after = Post.get_by_id(newest)
+    assert (after.priority, after.triage_what) == (before.priority, before.triage_what)
+    assert before.triage_what != "spam"
+    # Overdue as of the cursor: the filter counts what was overdue at that moment.
+    view.bar.set_filter(PostFilter(overdue=True))
+    qtbot.waitUntil(lambda: not view._loading, timeout=10_000)
+    overdue_then = view.model.rowCount()
+    view.ctx.navigator.as_of_changed.emit(None)
+    qtbot.waitUntil(lambda: not view._loading and view.model.rowCount() >= overdue_then)
+    view.bar.clear()
+    loaded(qtbot, view, 420)
+    assert not view.summary.text().startswith("Replay")
+    view.select_post(newest)
+    qtbot.waitUntil(lambda: view.detail.triage_box.isEnabled())
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_7)  # live again: the same key triages
+    qtbot.waitUntil(lambda: Post.get_by_id(newest).triage_what == "spam")
+    conn.close()
+
+
+def test_replay_dashboard_and_feed_agree_at_the_cursor(qtbot, feed, demo_crisis):
+    """One cursor: the dashboard's tiles describe that instant, and clicking the overdue
+    tile lists, in the replayed feed, exactly the posts it counted."""
+    from datetime import timedelta
+
+    from warroom.domain.timeutil import parse_utc
+
+    ctx = feed.ctx
+    dashboard = DashboardView(ctx)
+    qtbot.addWidget(dashboard)
+    dashboard.show()
+    qtbot.waitUntil(lambda: dashboard.stats is not None)
+    dashboard_live_overdue = dashboard.stats.overdue
+    conn = sqlite3.connect(demo_crisis.path)
+    times = sorted(parse_utc(at) for (at,) in conn.execute("SELECT created_at FROM post"))
+    conn.close()
+    when = times[len(times) // 2]
+    ctx.navigator.as_of_changed.emit(when)
+    qtbot.waitUntil(lambda: dashboard.stats.replay and dashboard.stats.now == when)
+    last_hour = sum(1 for t in times if when - timedelta(hours=1) < t <= when)
+    assert dashboard.tiles["volume"].value.text() == str(last_hour) != "0"
+    assert dashboard.tiles["sources"].value.text() == "—"
+    assert dashboard.as_of.text().startswith("Replay at ")
+    overdue = dashboard.stats.overdue
+    assert 0 < overdue < dashboard_live_overdue
+    qtbot.mouseClick(dashboard.tiles["overdue"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: feed.bar.overdue.isChecked() and not feed._loading)
+    qtbot.waitUntil(lambda: feed.model.rowCount() == overdue)
+    assert all(feed.model.post_at(r).created_at <= when for r in range(feed.model.rowCount()))
+    ctx.navigator.as_of_changed.emit(None)
+    qtbot.waitUntil(lambda: not dashboard.stats.replay)
+    assert dashboard.tiles["sources"].value.text() != "—"

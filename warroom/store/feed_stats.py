@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 import numpy as np
@@ -11,7 +11,7 @@ import peewee
 
 from warroom.domain.filters import PostFilter
 from warroom.domain.timeutil import format_utc, parse_utc
-from warroom.store import logbook
+from warroom.store import logbook, replay
 from warroom.store.crisis import get_setting, set_setting
 from warroom.store.errors import StoreError, translated_errors
 from warroom.store.posts import DeadlineRules, count_matching, where_clause
@@ -159,15 +159,24 @@ class DashboardStats:
     sources_total: int
     sources_failing: int
     sparks: dict[str, list[int]] = field(default_factory=dict)  # channel -> 24 hourly counts
+    replay: bool = False  # figures as of the replay cursor (source health is not known then)
 
 
 def _scalar(db: peewee.Database, sql: str, params: list[object] | None = None) -> int:
     return int(db.execute_sql(sql, params or []).fetchone()[0] or 0)
 
 
-def dashboard(db: peewee.Database, rules: DeadlineRules) -> DashboardStats:
+def dashboard(
+    db: peewee.Database, rules: DeadlineRules, as_of: datetime | None = None
+) -> DashboardStats:
     """The dashboard's figures. When no post arrived in the last day (an archived crisis),
-    "now" is the time of the latest post, so the tiles still describe the crisis."""
+    "now" is the time of the latest post, so the tiles still describe the crisis.
+
+    ``as_of`` (the replay cursor) gives the figures as they stood then: posts, overdue
+    replies (against ``rules.now``, which the caller sets to ``as_of``), open rumors,
+    statements in review and the phase, from what had been recorded by then."""
+    if as_of is not None:
+        return _dashboard_at(db, rules, as_of)
     span = time_span(db, PostFilter(), rules)
     live = span is None or span[1] >= rules.now - timedelta(days=1)
     now = rules.now if live or span is None else span[1] + timedelta(seconds=1)
@@ -204,6 +213,36 @@ def dashboard(db: peewee.Database, rules: DeadlineRules) -> DashboardStats:
             sparks={c: [int(v) for v in series.counts[i]] for i, c in enumerate(series.channels)},
         )
     return stats
+
+
+def _dashboard_at(db: peewee.Database, rules: DeadlineRules, as_of: datetime) -> DashboardStats:
+    hour = timedelta(hours=1)
+    end = as_of + timedelta(microseconds=1)  # posts created at the instant count
+    series = volume(db, PostFilter(), rules, end - 24 * hour, hour, 24)
+    totals = series.totals
+    until = PostFilter(until=end)
+    with translated_errors("reading the dashboard as it stood"):
+        last, negatives = db.execute_sql(  # exactly (as_of − 1 h, as_of]
+            "SELECT count(*), coalesce(sum(coalesce(sentiment_override, sentiment) < ?), 0)"
+            " FROM post WHERE created_at > ? AND created_at < ?",
+            (NEGATIVE_BELOW, format_utc(as_of - hour), format_utc(end)),
+        ).fetchone()
+        return DashboardStats(
+            now=as_of,
+            live=False,
+            last_hour=last,
+            baseline_hour=float(np.median(totals[:-1])),
+            negative_share=(negatives / last) if last else None,
+            overdue=count_matching(db, replace(until, overdue=True), rules),
+            needs_reply=count_matching(db, replace(until, needs_reply=True), rules),
+            open_rumors=replay.open_rumors_at(db, as_of),
+            statements_in_review=replay.statements_in_status_at(db, as_of, "in_review"),
+            phase=replay.phase_at(db, as_of),
+            sources_total=0,
+            sources_failing=0,
+            sparks={c: [int(v) for v in series.counts[i]] for i, c in enumerate(series.channels)},
+            replay=True,
+        )
 
 
 ALERT_SETTINGS_KEY = "feed_alert_rules"

@@ -16,6 +16,7 @@ from datetime import datetime
 
 import peewee
 
+from warroom.domain.logbook_rules import PREFIX_PHASE, phase_change
 from warroom.domain.timeutil import format_utc
 from warroom.store.errors import translated_errors
 
@@ -72,3 +73,46 @@ SELECT COUNT(*), SUM(CASE WHEN (r.corrected_at IS NOT NULL AND r.corrected_at <=
                AND v.published_at IS NOT NULL AND v.published_at <= ?) THEN 0 ELSE 1 END)
 FROM rumor r WHERE r.first_seen <= ?
 """
+
+
+# -- single figures as of an instant (the dashboard in replay) ----------------------------
+CLOSED_RUMOR_STATUSES = ("false", "rebutted", "corrected_at_source", "closed")
+
+
+def open_rumors_at(db: peewee.Database, as_of: datetime) -> int:
+    """Rumors registered by then whose status then (their last recorded transition, or
+    "detected") was not a closing one — the live dashboard's definition, then."""
+    at = format_utc(as_of)
+    closed = ", ".join("?" * len(CLOSED_RUMOR_STATUSES))
+    sql = f"""
+        SELECT count(*) FROM rumor r WHERE r.first_seen <= ? AND coalesce(
+            (SELECT e.to_status FROM rumor_event e WHERE e.rumor_id = r.id AND e.at <= ?
+             ORDER BY e.at DESC, e.id DESC LIMIT 1), 'detected') NOT IN ({closed})"""
+    with translated_errors("counting the rumors open then"):
+        return int(db.execute_sql(sql, (at, at, *CLOSED_RUMOR_STATUSES)).fetchone()[0])
+
+
+def statements_in_status_at(db: peewee.Database, as_of: datetime, status: str) -> int:
+    at = format_utc(as_of)
+    with translated_errors("counting the statements then"):
+        return sum(1 for (s,) in db.execute_sql(_STATEMENT_STATUS, (at, at)) if s == status)
+
+
+def phase_at(db: peewee.Database, as_of: datetime) -> str:
+    """The crisis phase then: the last phase change logged by then; before the first
+    change, the phase that change left; with no change logged, the current phase."""
+    at = format_utc(as_of)
+    with translated_errors("reading the crisis phase then"):
+        rows = db.execute_sql(
+            "SELECT event_time, text FROM log_entry WHERE text LIKE ? ORDER BY event_time, seq",
+            (PREFIX_PHASE + ":%",),
+        ).fetchall()
+        current = db.execute_sql("SELECT phase FROM crisis ORDER BY id LIMIT 1").fetchone()
+    phase = str(current[0]) if current else ""
+    changes = [(str(when), change) for when, text in rows if (change := phase_change(text))]
+    if not changes:
+        return phase
+    before = [change for when, change in changes if when <= at]
+    if before:
+        return before[-1][1]
+    return changes[0][1][0] or phase

@@ -112,6 +112,7 @@ class DashboardView(View):
         super().__init__(parent)
         self.ctx = ctx
         self.stats: feed_stats.DashboardStats | None = None
+        self._cursor = None  # the replay cursor (None: live)
         self.tiles: dict[str, Tile] = {}
         grid = QGridLayout(self)
         for index, (name, title) in enumerate(self.TILES):
@@ -132,7 +133,12 @@ class DashboardView(View):
         self._coalesce.setSingleShot(True)
         self._coalesce.setInterval(2000)
         self._coalesce.timeout.connect(self.refresh)
+        self._replay_timer = QTimer(self)  # a dragged cursor reloads once it pauses
+        self._replay_timer.setSingleShot(True)
+        self._replay_timer.setInterval(120)
+        self._replay_timer.timeout.connect(self.refresh)
         ctx.changes.changed.connect(self._on_changes_changed)
+        ctx.navigator.as_of_changed.connect(self._on_navigator_as_of_changed)
         self.refresh()
 
     def _schedule(self) -> None:
@@ -147,16 +153,27 @@ class DashboardView(View):
         return len(self.tiles) if self.stats is not None else 0
 
     def refresh(self) -> None:
-        db, rules = self.ctx.crisis.db, posts.DeadlineRules.load(self.ctx.tz, utcnow())
+        db, when = self.ctx.crisis.db, self._cursor
+        rules = posts.DeadlineRules.load(self.ctx.tz, when or utcnow())
         self.ctx.runner.run_query(
-            lambda: feed_stats.dashboard(db, rules),
-            on_success=alive(self, self.show_stats),
+            lambda: feed_stats.dashboard(db, rules, as_of=when),
+            on_success=alive(self, self._on_stats_loaded),
             on_failure=alive(self, lambda exc: log.warning("dashboard: %s", exc)),
         )
 
     def _on_changes_changed(self, topics: frozenset) -> None:
         if topics & {"posts", "rumors", "statements", "sources", "crisis", "settings"}:
             self._schedule()
+
+    def _on_navigator_as_of_changed(self, when) -> None:
+        self._cursor = when
+        self._replay_timer.start()
+
+    def _on_stats_loaded(self, stats: feed_stats.DashboardStats) -> None:
+        wanted = self._cursor
+        if stats.replay != (wanted is not None) or (stats.replay and stats.now != wanted):
+            return  # the cursor has moved on
+        self.show_stats(stats)
 
     def show_stats(self, stats: feed_stats.DashboardStats) -> None:
         self.stats = stats
@@ -181,15 +198,25 @@ class DashboardView(View):
         self.tiles["statements"].set(str(stats.statements_in_review), self.tr("in review"))
         self.tiles["phase"].set(stats.phase or "—")
         failing = stats.sources_failing
-        self.tiles["sources"].set(
-            f"{stats.sources_total - failing}/{stats.sources_total}",
-            self.tr("%1 failing").replace("%1", str(failing)) if failing else self.tr("all fine"),
-            alarm=failing > 0,
-        )
+        if stats.replay:
+            self.tiles["sources"].set("—", self.tr("live only (not recorded over time)"))
+        else:
+            self.tiles["sources"].set(
+                f"{stats.sources_total - failing}/{stats.sources_total}",
+                self.tr("%1 failing").replace("%1", str(failing))
+                if failing
+                else self.tr("all fine"),
+                alarm=failing > 0,
+            )
         when = stats.now.astimezone(self.ctx.tz).strftime("%d/%m/%Y %H:%M")
-        text = self.tr("As of %1").replace("%1", when)
-        if not stats.live:
-            text += self.tr(" — no post in the last 24 h: figures as of the latest post")
+        if stats.replay:
+            text = self.tr(
+                "Replay at %1: the figures as they stood then (triage as it is now)"
+            ).replace("%1", when)
+        else:
+            text = self.tr("As of %1").replace("%1", when)
+            if not stats.live:
+                text += self.tr(" — no post in the last 24 h: figures as of the latest post")
         self.as_of.setText(text)
 
     def _sparks(self, stats: feed_stats.DashboardStats) -> None:

@@ -99,16 +99,23 @@ class PostActions:
             on_failure=alive(self.view, self.view.show_error),
         )
 
+    def set_enabled(self, enabled: bool) -> None:
+        """Triage keys and the context menu are off while the crisis is replayed (J and K,
+        which only move the selection, stay on)."""
+        for key, action in self.view.shortcuts.items():
+            if key not in ("J", "K"):
+                action.setEnabled(enabled)
+
     def apply_triage(self, values: dict) -> None:
         ids = self.view.selected_post_ids()
-        if not ids:
+        if not ids or self.view.replaying():
             return
         db = self.ctx.crisis.db
         self._write(lambda: triage.set_triage(db, ids, **values))
 
     def run(self, name: str) -> None:
         ids = self.view.selected_post_ids()
-        if not ids:
+        if not ids or self.view.replaying():
             return
         handler = getattr(self, f"_do_{name}", None)
         if handler is not None:

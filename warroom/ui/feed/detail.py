@@ -92,8 +92,10 @@ class DetailPane(QWidget):
         column.addWidget(self.header)
         column.addWidget(self.text)
         column.addWidget(self.facts)
-        column.addWidget(self._build_triage())
-        column.addWidget(self._build_actions())
+        self.triage_box = self._build_triage()
+        self.actions_box = self._build_actions()
+        column.addWidget(self.triage_box)
+        column.addWidget(self.actions_box)
         column.addWidget(self._build_author())
         column.addWidget(self._build_thread())
         self.raw_button = QPushButton(self.tr("Show raw payload"), self)
@@ -202,6 +204,11 @@ class DetailPane(QWidget):
         column.addWidget(self.parent_label)
         column.addWidget(self.replies)
         return box
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A replay shows posts as they were: no triage, action or correction from here."""
+        for widget in (self.triage_box, self.actions_box, self.author_kind):
+            widget.setEnabled(not read_only)
 
     # -- content ---------------------------------------------------------------------------
     def show_detail(self, detail: PostDetail) -> None:

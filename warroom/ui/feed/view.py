@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import replace
+from datetime import datetime, timedelta
 
 import numpy as np
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
@@ -53,6 +54,7 @@ class FeedView(View):
         self.filter = PostFilter()
         self._generation = 0
         self._superseded = threading.Event()  # set when the generation's reads are obsolete
+        self._as_of: datetime | None = None  # replay cursor (None: live)
         self._top_id = 0
         self._loading = False
         self._dirty = False
@@ -104,6 +106,11 @@ class FeedView(View):
         self.detail.author_kind_requested.connect(self._on_detail_author_kind_requested)
         ctx.changes.changed.connect(self._on_changes_changed)
         ctx.navigator.show_posts.connect(self._on_navigator_show_posts)
+        self._replay_timer = QTimer(self)  # a dragged cursor reloads once it pauses
+        self._replay_timer.setSingleShot(True)
+        self._replay_timer.setInterval(120)
+        self._replay_timer.timeout.connect(self.refresh)
+        ctx.navigator.as_of_changed.connect(self._on_navigator_as_of_changed)
         self.alerts = FeedAlerts(ctx, self)
         self.reload_choices()
         self.apply_filter(PostFilter())
@@ -155,7 +162,26 @@ class FeedView(View):
         return self.alerts.widgets()
 
     def rules(self) -> posts.DeadlineRules:
-        return posts.DeadlineRules.load(self.ctx.tz, utcnow())
+        """Deadlines as of now — or as of the replay cursor (what was overdue then)."""
+        return posts.DeadlineRules.load(self.ctx.tz, self._as_of or utcnow())
+
+    # -- replay ------------------------------------------------------------------------------
+    def replaying(self) -> bool:
+        return self._as_of is not None
+
+    def effective_filter(self, f: PostFilter | None = None) -> PostFilter:
+        """The operator's filter, limited to the posts that existed at the replay cursor."""
+        f = self.filter if f is None else f
+        if self._as_of is None:
+            return f
+        cap = self._as_of + timedelta(microseconds=1)  # ``until`` is exclusive
+        return replace(f, until=cap if f.until is None else min(f.until, cap))
+
+    def _on_navigator_as_of_changed(self, when) -> None:
+        self._as_of = when
+        self.post_actions.set_enabled(when is None)
+        self.detail.set_read_only(when is not None)
+        self._replay_timer.start()
 
     # -- loading -----------------------------------------------------------------------------
     def apply_filter(self, f: PostFilter) -> None:
@@ -165,10 +191,10 @@ class FeedView(View):
         self._loading = True
         self._dirty = False
         self._first = None
-        db, rules = self.ctx.crisis.db, self.rules()
+        db, rules, shown = self.ctx.crisis.db, self.rules(), self.effective_filter(f)
         self.summary.setText(self.tr("Searching…"))
         self.ctx.runner.run_query(
-            lambda: loaders.load_ids(db, f, rules, limit=loaders.FIRST_SCREEN),
+            lambda: loaders.load_ids(db, shown, rules, limit=loaders.FIRST_SCREEN),
             on_success=alive(self, lambda result: self._on_first_loaded(generation, result)),
             on_failure=alive(self, lambda exc: self._on_load_failed(generation, exc)),
         )
@@ -196,7 +222,8 @@ class FeedView(View):
         return self._generation
 
     def _load_all(self, generation: int, top: int | None) -> None:
-        db, rules, f, stop = self.ctx.crisis.db, self.rules(), self.filter, self._superseded
+        db, rules, stop = self.ctx.crisis.db, self.rules(), self._superseded
+        f = self.effective_filter()
         self.ctx.runner.run_query(
             lambda: loaders.load_ids(db, f, rules, top=top, stop=stop.is_set),
             on_success=alive(self, lambda result: self._on_ids_loaded(generation, result)),
@@ -226,8 +253,8 @@ class FeedView(View):
 
     def _load_chart(self, generation: int) -> None:
         """The chart is read after the table: the rows the operator waits for come first."""
-        db, rules, f, stop = self.ctx.crisis.db, self.rules(), self.filter, self._superseded
-        whole = replace(f, since=None, until=None)
+        db, rules, stop = self.ctx.crisis.db, self.rules(), self._superseded
+        whole = self.effective_filter(replace(self.filter, since=None, until=None))
         self.ctx.runner.run_query(
             lambda: loaders.load_chart(db, whole, rules, stop=stop.is_set),
             on_success=alive(self, lambda result: self._on_chart_loaded(generation, result)),
@@ -282,6 +309,10 @@ class FeedView(View):
         text = self.tr("%n posts", "", count)
         if self.filter.label:
             text += f" — {self.filter.label}"
+        if self._as_of is not None:
+            stamp = self._as_of.astimezone(self.ctx.tz).strftime("%d/%m/%Y %H:%M")
+            text = self.tr("Replay at %1: ").replace("%1", stamp) + text
+            text += self.tr(" — posts published by then; triage is read-only")
         if elapsed is not None:
             text += self.tr(" (%1 ms)").replace("%1", str(round(elapsed * 1000)))
         self.summary.setText(text)
@@ -299,7 +330,8 @@ class FeedView(View):
             return
         self._loading = True
         generation = self._generation
-        db, rules, f, top = self.ctx.crisis.db, self.rules(), self.filter, self._top_id
+        db, rules, top = self.ctx.crisis.db, self.rules(), self._top_id
+        f = self.effective_filter()
         shown = self._visible_ids()
         self.ctx.runner.run_query(
             lambda: loaders.load_arrivals(db, f, rules, top, shown),
@@ -393,8 +425,16 @@ class FeedView(View):
         )
 
     def _on_detail_loaded(self, detail) -> None:
-        if detail.post.id == self.current_post_id():
-            self.detail.show_detail(detail)
+        if detail.post.id != self.current_post_id():
+            return
+        if self._as_of is not None:  # the thread and the author's posts as they were then
+            until = self._as_of
+            detail = replace(
+                detail,
+                replies=[r for r in detail.replies if r.created_at <= until],
+                author_posts=[r for r in detail.author_posts if r.created_at <= until],
+            )
+        self.detail.show_detail(detail)
 
     def _on_detail_author_kind_requested(self, author_id: int, kind: str) -> None:
         db = self.ctx.crisis.db
