@@ -344,3 +344,54 @@ def test_side_panel_follows_the_clicked_group(qtbot, demo_crisis, make_context):
     assert view.panel.details.text().startswith("Regulators — KEEP SATISFIED")
     assert "No published statement addresses this group yet." in view.panel.reach.text()
     assert view.chart.points > 0
+
+
+def test_replay_cursor_shows_the_matrix_as_it_stood_read_only(qtbot, demo_crisis, make_context):
+    """Per group, the posts counted at the cursor are exactly those its members had
+    published by then; bubbles cannot be dragged or moved by keys, editing is off."""
+    import sqlite3
+
+    from warroom.domain.timeutil import format_utc, parse_utc
+
+    ctx = make_context(demo_crisis)
+    view = make_view(qtbot, ctx)
+    assert view.window_box.currentData() is None  # the whole crisis
+    conn = sqlite3.connect(demo_crisis.path)
+    times = sorted(parse_utc(at) for (at,) in conn.execute("SELECT created_at FROM post"))
+    when = times[len(times) // 3]
+    expected = dict(
+        conn.execute(
+            "SELECT a.group_id, count(*) FROM post p JOIN author a ON a.id = p.author_id"
+            " WHERE a.group_id IS NOT NULL AND p.created_at <= ? GROUP BY 1",
+            (format_utc(when),),
+        ).fetchall()
+    )
+    conn.close()
+    live_posts = {g: t.posts for g, t in view.matrix.totals.items()}
+    ctx.navigator.as_of_changed.emit(when)
+    qtbot.waitUntil(lambda: view.matrix.as_of == when, timeout=10_000)
+    got = {g: t.posts for g, t in view.matrix.totals.items() if t.posts}
+    assert got == expected and got != {g: n for g, n in live_posts.items() if n}
+    assert view.as_of.text().strip().startswith("Replay at")
+    assert not view.edit_button.isEnabled() and not view.more_button.isEnabled()
+    competitors = group_id("Competitors")
+    before = logbook.count(demo_crisis.db)
+    grid = view.grid
+    with qtbot.assertNotEmitted(view.grid.group_moved, wait=200):
+        drag(
+            grid.viewport(),
+            grid.bubble_centre(competitors).toPoint(),
+            grid.cell_centre(5, 5).toPoint(),
+        )
+    qtbot.mouseClick(
+        grid.viewport(), Qt.MouseButton.LeftButton, pos=grid.bubble_centre(competitors).toPoint()
+    )
+    grid.setFocus()
+    qtbot.keyClick(grid, Qt.Key.Key_Up)
+    qtbot.wait(200)
+    assert (get_group(competitors).power, logbook.count(demo_crisis.db)) == (2, before)
+    ctx.navigator.as_of_changed.emit(None)
+    qtbot.waitUntil(lambda: {g: t.posts for g, t in view.matrix.totals.items()} == live_posts)
+    assert view.edit_button.isEnabled()
+    qtbot.keyClick(grid, Qt.Key.Key_Up)  # live again: the key moves the group
+    qtbot.waitUntil(lambda: get_group(competitors).power == 3, timeout=5000)

@@ -62,11 +62,11 @@ class Bubble(QGraphicsEllipseItem):
         colour.setAlpha(215)
         self.setBrush(QBrush(colour))
         self.setPen(QPen(QColor("#1f2a44"), 1.5))
-        self.setFlags(
-            QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-            | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-        )
-        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        flags = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+        if not grid.read_only:
+            flags |= QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+            self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setFlags(flags)
         self.setZValue(100 - radius)  # small bubbles above big ones: all stay clickable
         self.setToolTip(
             grid.tr("%1\npower %2 · interest %3 · %4\n%5 members · %6 posts · sentiment %7")
@@ -118,6 +118,7 @@ class MendelowGrid(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.bubbles: dict[int, Bubble] = {}
         self._selected: int | None = None
+        self.read_only = False  # a replay shows the matrix; nothing moves
         self.scene().selectionChanged.connect(self._on_scene_selection_changed)
         self._draw_background()
 
@@ -193,6 +194,16 @@ class MendelowGrid(QGraphicsView):
     def cell_centre(self, power: int, interest: int) -> QPointF:
         return QPointF(self.mapFromScene(to_scene(power, interest)))
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Bubbles stop moving (drag or arrow keys); they stay selectable."""
+        self.read_only = read_only
+        movable = QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+        for bubble in self.bubbles.values():
+            bubble.setFlag(movable, not read_only)
+            bubble.setCursor(
+                Qt.CursorShape.ArrowCursor if read_only else Qt.CursorShape.OpenHandCursor
+            )
+
     def select_group(self, group_id: int | None) -> None:
         self._selected = group_id
         self.scene().clearSelection()
@@ -231,7 +242,7 @@ class MendelowGrid(QGraphicsView):
             Qt.Key.Key_Right: (0, 1),
             Qt.Key.Key_Left: (0, -1),
         }
-        if bubble is None or event.key() not in steps:
+        if bubble is None or event.key() not in steps or self.read_only:
             super().keyPressEvent(event)
             return
         dp, di = steps[event.key()]

@@ -68,6 +68,7 @@ class StakeholdersView(View):
         self.dialog: Any = None  # the dialog opened last (tests drive it)
         self.loads = 0
         self._loading = self._reload_pending = False
+        self.cursor_at = None  # the replay cursor (None: live)
         self._build()
         self.assigner = NewAuthorAssigner(ctx, self._alive(self._on_failed), self)
         self._debounce = QTimer(self)
@@ -75,6 +76,7 @@ class StakeholdersView(View):
         self._debounce.setInterval(300)
         self._debounce.timeout.connect(self.refresh)
         ctx.changes.changed.connect(self._on_changes_changed)
+        ctx.navigator.as_of_changed.connect(self._on_navigator_as_of_changed)
         self.refresh()
         self.assigner.run()
 
@@ -155,7 +157,7 @@ class StakeholdersView(View):
         self.members_button.clicked.connect(self.open_members)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.members_button)
-        more = QToolButton(self)
+        more = self.more_button = QToolButton(self)
         more.setText(self.tr("More"))
         more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(more)
@@ -200,10 +202,10 @@ class StakeholdersView(View):
             self._reload_pending = True
             return
         self._loading, self._reload_pending = True, False
-        db = self._ctx.crisis.db
+        db, when = self._ctx.crisis.db, self.cursor_at
         span = self.window_box.currentData()
         self._ctx.runner.run_query(
-            lambda: (build_matrix(db, span), [name for name, _role in operators()]),
+            lambda: (build_matrix(db, span, as_of=when), [name for name, _role in operators()]),
             on_success=self._alive(self._on_matrix_loaded),
             on_failure=self._alive(self._on_read_failed),
         )
@@ -220,7 +222,10 @@ class StakeholdersView(View):
         self.grid.set_data(matrix.groups, matrix.totals)
         self.heatmap.heat_model.set_matrix(matrix)
         stamp = matrix.as_of.astimezone(self._ctx.tz).strftime("%Y-%m-%d %H:%M")
-        self.as_of.setText("  " + self.tr("as of %1").replace("%1", stamp))
+        if self.cursor_at is not None:
+            self.as_of.setText("  " + self.tr("Replay at %1 (read-only)").replace("%1", stamp))
+        else:
+            self.as_of.setText("  " + self.tr("as of %1").replace("%1", stamp))
         self.summary.setText(self._summary_text())
         ids = [g.id for g in matrix.groups]
         if self.selected_group not in ids:
@@ -312,6 +317,8 @@ class StakeholdersView(View):
         )
 
     def _on_grid_group_moved(self, group_id: int, power: int, interest: int) -> None:
+        if self.cursor_at is not None:
+            return  # a replay never changes the crisis
         db, who = self._ctx.crisis.db, self._ctx.operator
         self._write(lambda: stakeholders.move_group(db, group_id, power, interest, who))
 
@@ -335,6 +342,8 @@ class StakeholdersView(View):
         )
 
     def edit_group(self, group_id: int | None) -> None:
+        if self.cursor_at is not None:
+            return
         group = self.group(group_id)
         if group is None:
             return
@@ -404,6 +413,16 @@ class StakeholdersView(View):
             return
         self.dialog = RulesDialog(self._ctx, self.matrix.groups, self)
         self.dialog.open()
+
+    # -- replay --------------------------------------------------------------------------
+    def _on_navigator_as_of_changed(self, when) -> None:
+        """The matrix as it stood then: activity, statements and gaps up to the cursor.
+        Groups keep today's power and interest; nothing can be edited meanwhile."""
+        self.cursor_at = when
+        self.grid.set_read_only(when is not None)
+        for widget in (self.edit_button, self.members_button, self.more_button):
+            widget.setEnabled(when is None)
+        self._debounce.start()
 
     # -- live updates --------------------------------------------------------------------
     def _on_changes_changed(self, topics: frozenset) -> None:
