@@ -302,3 +302,47 @@ def test_new_posts_grow_the_graph_and_keep_the_picture(qtbot, demo_crisis, make_
     assert len(after.new_positions) == 5  # only the newcomers were placed
     old = {n: tuple(before.pos[i]) for i, n in enumerate(before.nodes)}
     assert all(tuple(after.pos[i]) == old[n] for i, n in enumerate(after.nodes) if n in old)
+
+
+def test_main_replay_cursor_shows_the_graph_as_it_stood(qtbot, demo_crisis, make_context):
+    """At the cursor the canvas shows exactly the accounts and links of a graph built
+    from the posts published by then; a move of the view's own slider takes over; live
+    shows everything again."""
+    import sqlite3
+
+    import numpy as np
+
+    from warroom.analysis.graph import build_graph
+    from warroom.domain.timeutil import parse_utc
+    from warroom.store.graph import GraphScope
+
+    ctx = make_context(demo_crisis)
+    view = open_view(qtbot, ctx)
+    drawing = view._drawing
+    total = len(drawing.nodes)
+    conn = sqlite3.connect(demo_crisis.path)
+    times = sorted({parse_utc(at) for (at,) in conn.execute("SELECT created_at FROM post")})
+    conn.close()
+    k = len(times) // 2
+    when = times[k] + (times[k + 1] - times[k]) / 2  # between two posts: no tie
+    builder, _accounts = build_graph(demo_crisis.db, GraphScope(until=when))
+    then = builder.result.graph
+    assert 0 < then.number_of_nodes() < total
+    ctx.navigator.as_of_changed.emit(when)
+    shown = {drawing.nodes[i] for i in np.flatnonzero(view.canvas.visible)}
+    assert shown == set(then.nodes)
+    assert view.visible_count() == len(shown)
+    assert f"{len(shown)} / {total}" in view.moment.text()
+    links = {
+        (drawing.nodes[a], drawing.nodes[b])
+        for (a, b), t in zip(drawing.edges, drawing.edge_time, strict=True)
+        if t <= when.timestamp()
+    }
+    assert links == {(a, b) for a, b in then.edges if a != b}
+    view.slider.setFocus()
+    qtbot.keyClick(view.slider, Qt.Key.Key_End)  # the operator explores on their own
+    assert view.visible_count() == total
+    ctx.navigator.as_of_changed.emit(when)
+    assert view.visible_count() == len(shown)
+    ctx.navigator.as_of_changed.emit(None)
+    assert view.visible_count() == total and view.slider.value() == SLIDER_MAX

@@ -73,12 +73,14 @@ class GraphView(View):
         self._generation = 0
         self._handles: dict[str, int] = {}
         self._shown = 0
+        self._cursor: float | None = None  # the main replay cursor (Unix seconds), or None
         self._build_ui()
         self._reload = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
         self._reload.timeout.connect(self.refresh)
         self._play = QTimer(self, interval=PLAY_INTERVAL_MS)
         self._play.timeout.connect(self._on_play_timeout)
         ctx.changes.changed.connect(self._on_changes_changed)
+        ctx.navigator.as_of_changed.connect(self._on_navigator_as_of_changed)
         self.refresh()
 
     # -- widgets --------------------------------------------------------------------------
@@ -173,6 +175,8 @@ class GraphView(View):
         self.slider.blockSignals(True)
         self.slider.setValue(SLIDER_MAX)
         self.slider.blockSignals(False)
+        if self._cursor is not None:
+            self._show_cursor()
         self._update_moment()
         self._update_summary()
         if drawing.new_positions or drawing.save_communities:
@@ -233,14 +237,39 @@ class GraphView(View):
     def _slider_moment(self) -> float | None:
         """The slider walks through activity, not clock time: position p shows the graph
         when a share p of its accounts had appeared (bursts get as much room as they need,
-        quiet nights little)."""
+        quiet nights little). The main replay cursor, while it is set and the slider has
+        not been moved since, gives the exact instant instead."""
+        if self._cursor is not None:
+            return self._cursor
         drawing = self._drawing
         if drawing is None or len(drawing.node_time) == 0 or self.slider.value() >= SLIDER_MAX:
             return None
         return float(np.quantile(drawing.node_time, self.slider.value() / SLIDER_MAX))
 
     def _on_slider_value_changed(self, _value: int) -> None:
+        self._cursor = None  # the operator explores on their own from here
         self._shown = self.canvas.show_until(self._slider_moment())
+        self._update_moment()
+
+    def _on_navigator_as_of_changed(self, when) -> None:
+        """The graph as it stood at the main replay cursor: the accounts and links that
+        had appeared by then (None: everything)."""
+        self._play.stop()
+        self.play.setChecked(False)
+        self._cursor = None if when is None else when.timestamp()
+        self._show_cursor()
+
+    def _show_cursor(self) -> None:
+        drawing, moment = self._drawing, self._cursor
+        if drawing is None:
+            return
+        share = 1.0
+        if moment is not None and len(drawing.node_time):
+            share = float(np.mean(drawing.node_time <= moment))
+        self.slider.blockSignals(True)
+        self.slider.setValue(round(share * SLIDER_MAX))
+        self.slider.blockSignals(False)
+        self._shown = self.canvas.show_until(moment)
         self._update_moment()
 
     def _update_moment(self) -> None:
