@@ -118,3 +118,32 @@ def test_dashboard_as_of_equals_the_data_before_the_instant(scenario_demo_crisis
     assert stats.replay and stats.now == when
     got = (stats.last_hour, stats.open_rumors, stats.statements_in_review, stats.phase)
     assert got == expected_dashboard(db, when)
+
+
+def test_group_statements_stop_at_the_cursor(scenario_demo_crisis):
+    """The stakeholder panel's statement markers and reach list, at an instant, hold only
+    the statements published to the group by then."""
+    from warroom.store.models import StatementTarget
+    from warroom.store.stakeholder_series import statement_marks, statement_reach
+
+    db = scenario_demo_crisis.db
+    when = parse_utc("2021-03-10T18:00:00Z")
+    first_out: dict[int, object] = {}
+    for v in StatementVersion.select().where(StatementVersion.published_at.is_null(False)):
+        first_out[v.statement_id] = min(
+            first_out.get(v.statement_id, v.published_at), v.published_at
+        )
+    targets = {(t.statement_id, t.group_id) for t in StatementTarget.select()}
+    reach = statement_reach(db, when)
+    assert reach and len(reach) < len(statement_reach(db))
+    assert {(r.statement_id, r.group_id) for r in reach} <= targets
+    assert all(first_out[r.statement_id] <= when for r in reach)
+    for group in {g for _s, g in targets}:
+        marks = statement_marks(db, group, when)
+        assert all(m.published_at <= when for m in marks)
+        expected = {
+            s
+            for s, g in targets
+            if g == group and first_out.get(s, when) <= when and s in first_out
+        }
+        assert {m.statement_id for m in marks} <= expected

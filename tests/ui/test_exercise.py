@@ -224,3 +224,47 @@ def test_refused_real_crisis_offers_a_new_exercise_file(qtbot, qapp, crisis, tmp
         assert Post.select().count() > 40
     finally:
         gui.close_crisis()
+
+
+def test_one_cursor_drives_every_view(qtbot, window):
+    """Through the real Replay bar: feed, dashboard, graph, stakeholders, logbook and the
+    timeline all move to the same instant, and back to live."""
+    import sqlite3
+
+    import numpy as np
+
+    from warroom.domain.timeutil import format_utc
+
+    bar, views = window.replay_bar, window.views
+    qtbot.waitUntil(lambda: bar.slider.maximum() > 0)
+    feed = views["feed"]
+    qtbot.waitUntil(lambda: not feed._loading and feed.item_count() > 0)
+    live_posts = feed.item_count()
+    qtbot.waitUntil(lambda: views["graph"]._drawing is not None, timeout=20_000)
+    qtbot.mouseClick(bar.live, Qt.MouseButton.LeftButton)
+    bar.set_as_of(parse_utc("2021-03-10T09:30:00Z"))
+    when = bar.as_of
+    conn = sqlite3.connect(window.ctx.crisis.path)
+    (by_then,) = conn.execute(
+        "SELECT count(*) FROM post WHERE created_at <= ?", (format_utc(when),)
+    ).fetchone()
+    conn.close()
+    assert 0 < by_then < live_posts
+    qtbot.waitUntil(lambda: not feed._loading and feed.item_count() == by_then, timeout=10_000)
+    dashboard = views["dashboard"]
+    qtbot.waitUntil(lambda: dashboard.stats is not None and dashboard.stats.now == when)
+    stakeholders = views["stakeholders"]
+    qtbot.waitUntil(lambda: stakeholders.matrix.as_of == when, timeout=10_000)
+    graph = views["graph"]
+    drawing = graph._drawing
+    assert graph.visible_count() == int(np.sum(drawing.node_time <= when.timestamp()))
+    timeline = views["timeline"]
+    assert timeline.cursor_line.isVisible() and timeline.cursor_line.value() == when.timestamp()
+    qtbot.waitUntil(lambda: feed.alerts._last_overdue is not None)
+    assert "(now)" in feed.alerts.overdue.text()  # the status bar keeps watching today
+    qtbot.mouseClick(bar.live, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not feed._loading and feed.item_count() == live_posts)
+    qtbot.waitUntil(lambda: not dashboard.stats.replay)
+    assert not timeline.cursor_line.isVisible()
+    assert graph.visible_count() == len(drawing.nodes)
+    assert "(now)" not in feed.alerts.overdue.text()

@@ -44,17 +44,21 @@ def sentiment_series(
     return [SentimentPoint(parse_utc(f"{h}:00:00Z"), float(s), int(n)) for h, s, n in rows]
 
 
-def statement_marks(db: peewee.Database, group_id: int) -> list[StatementMark]:
-    """Published statements addressed to the group, with the channels they went out on."""
+def statement_marks(
+    db: peewee.Database, group_id: int, until: datetime | None = None
+) -> list[StatementMark]:
+    """Published statements addressed to the group, with the channels they went out on
+    (only what was published by ``until``, when given)."""
     marks = ",".join("?" * len(COUNTED_STATUSES))
+    limit = format_utc(until) if until else "9999"
     with translated_errors("reading the group's statements"):
         rows = db.execute_sql(
             "SELECT s.id, s.title, MIN(v.published_at), GROUP_CONCAT(DISTINCT v.channel)"
             " FROM statement s JOIN statement_target t ON t.statement_id = s.id"
             " JOIN statement_version v ON v.statement_id = s.id"
-            f" WHERE t.group_id = ? AND v.published_at IS NOT NULL AND s.status IN ({marks})"
+            f" WHERE t.group_id = ? AND v.published_at <= ? AND s.status IN ({marks})"
             " GROUP BY s.id ORDER BY 3",
-            (group_id, *COUNTED_STATUSES),
+            (group_id, limit, *COUNTED_STATUSES),
         ).fetchall()
     return [
         StatementMark(sid, title, parse_utc(at), tuple(sorted(str(chans).split(","))))
@@ -82,8 +86,11 @@ class StatementReach:
         return self.members_reached / self.members if self.members else 0.0
 
 
-def statement_reach(db: peewee.Database) -> list[StatementReach]:
+def statement_reach(db: peewee.Database, until: datetime | None = None) -> list[StatementReach]:
+    """Each published statement's reach into its target groups (published by ``until``,
+    when given)."""
     marks = ",".join("?" * len(COUNTED_STATUSES))
+    limit = format_utc(until) if until else "9999"
     with translated_errors("reading statements' reach"):
         presence = db.execute_sql(
             "SELECT group_id, channel, COUNT(*), COALESCE(SUM(followers), 0) FROM author"
@@ -94,9 +101,9 @@ def statement_reach(db: peewee.Database) -> list[StatementReach]:
             " FROM statement s JOIN statement_target t ON t.statement_id = s.id"
             " JOIN stakeholder_group g ON g.id = t.group_id"
             " JOIN statement_version v ON v.statement_id = s.id"
-            f" WHERE v.published_at IS NOT NULL AND s.status IN ({marks})"
+            f" WHERE v.published_at <= ? AND s.status IN ({marks})"
             " GROUP BY s.id, g.id ORDER BY s.id, g.sort_order",
-            COUNTED_STATUSES,
+            (limit, *COUNTED_STATUSES),
         ).fetchall()
     on: dict[int, dict[str, tuple[int, int]]] = {}
     for group_id, channel, count, followers in presence:

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from warroom.store.db import CrisisDatabase
 from warroom.ui.application import build_context, ensure_app, make_settings
 
 
-def render_views(crisis_path: Path, out_dir: Path, size: tuple[int, int]) -> list[dict[str, Any]]:
-    """Write ``out_dir/<view>.png`` for each view and ``out_dir/views.json``."""
+def render_views(
+    crisis_path: Path, out_dir: Path, size: tuple[int, int], as_of: datetime | None = None
+) -> list[dict[str, Any]]:
+    """Write ``out_dir/<view>.png`` for each view and ``out_dir/views.json`` — live, or
+    as the crisis stood at ``as_of`` (the replay cursor)."""
     from warroom.ui.main_window import MainWindow
     from warroom.userenv import default_operator
 
@@ -31,6 +35,9 @@ def render_views(crisis_path: Path, out_dir: Path, size: tuple[int, int]) -> lis
         window.show()
         ctx.runner.general.waitForDone(10_000)
         QApplication.processEvents()
+        if as_of is not None:
+            window.replay_bar.set_as_of(as_of)
+            _settle(ctx)
         described = []
         for name, view in window.views.items():
             dock = window.docks[name]
@@ -70,3 +77,14 @@ def render_views(crisis_path: Path, out_dir: Path, size: tuple[int, int]) -> lis
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         crisis.close()
         del app
+
+
+def _settle(ctx) -> None:
+    """Let the views' debounce timers fire and their reads finish (twice: a read's result
+    may start another)."""
+    for _ in range(2):
+        loop = QEventLoop()
+        QTimer.singleShot(500, loop.quit)
+        loop.exec()
+        ctx.runner.general.waitForDone(20_000)
+        QApplication.processEvents()

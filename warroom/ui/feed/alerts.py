@@ -85,6 +85,8 @@ class FeedAlerts(QObject):
             self.tray = QSystemTrayIcon(QApplication.windowIcon() or QIcon(), self)
             self.tray.show()
         self._busy = False
+        self._replaying = False
+        self._last_overdue: int | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(60_000)
         self._timer.timeout.connect(self.check)
@@ -94,7 +96,14 @@ class FeedAlerts(QObject):
         self._throttle.setInterval(10_000)
         self._throttle.timeout.connect(self.check)
         ctx.changes.changed.connect(self._on_changes_changed)
+        ctx.navigator.as_of_changed.connect(self._on_navigator_as_of_changed)
         self.check()
+
+    def _on_navigator_as_of_changed(self, when) -> None:
+        """Alerts keep watching the crisis as it is now; during a replay the counter says so,
+        so that it is not read as the figure at the cursor."""
+        self._replaying = when is not None
+        self._show_overdue()
 
     def _on_overdue_clicked(self) -> None:
         self.ctx.navigator.show_posts.emit(
@@ -127,8 +136,8 @@ class FeedAlerts(QObject):
     def _on_checked(self, result) -> None:
         self._busy = False
         overdue, alerts = result
-        self.overdue.setText(self.tr("Overdue replies: %1").replace("%1", str(overdue)))
-        self.overdue.setStyleSheet("color: #b00020; font-weight: bold;" if overdue else "")
+        self._last_overdue = overdue
+        self._show_overdue()
         db = self.ctx.crisis.db
         for key, text, links in alerts:
             self.ctx.runner.run_write(
@@ -138,6 +147,18 @@ class FeedAlerts(QObject):
                     self.alert, lambda fresh, t=text: self._on_alert_recorded(fresh, t)
                 ),
             )
+
+    def _show_overdue(self) -> None:
+        overdue = self._last_overdue
+        if overdue is None:
+            return
+        text = (
+            self.tr("Overdue replies (now): %1")
+            if self._replaying
+            else self.tr("Overdue replies: %1")
+        )
+        self.overdue.setText(text.replace("%1", str(overdue)))
+        self.overdue.setStyleSheet("color: #b00020; font-weight: bold;" if overdue else "")
 
     def _on_alert_recorded(self, fresh: bool, text: str) -> None:
         if not fresh:

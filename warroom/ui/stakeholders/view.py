@@ -290,12 +290,13 @@ class StakeholdersView(View):
             return
         self.panel.show_group(group, self.matrix.totals[group.id])
         db, gid, until = self._ctx.crisis.db, group.id, self.matrix.as_of
+        replayed = self.cursor_at  # statements published later do not exist yet
         self._ctx.runner.run_query(
             lambda: (
                 gid,
                 sentiment_series(db, gid, until),
-                statement_marks(db, gid),
-                [r for r in statement_reach(db) if r.group_id == gid],
+                statement_marks(db, gid, replayed),
+                [r for r in statement_reach(db, replayed) if r.group_id == gid],
             ),
             on_success=self._alive(self._on_group_loaded),
             on_failure=self._alive(self._show_read_error),

@@ -93,8 +93,24 @@ class TimelineView(View):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(bar)
         layout.addWidget(self.plot, 1)
+        # The replay cursor, drawn across every lane while a replay is on.
+        self.cursor_line = pg.InfiniteLine(
+            angle=90, movable=False, pen=pg.mkPen("#c62828", width=2, style=Qt.PenStyle.DashLine)
+        )
+        self.cursor_line.setObjectName("timelineCursor")
+        self.cursor_line.setZValue(50)
+        self.cursor_line.hide()
+        self.plot.addItem(self.cursor_line, ignoreBounds=True)
         ctx.changes.changed.connect(self._on_changes_changed)
+        ctx.navigator.as_of_changed.connect(self._on_navigator_as_of_changed)
         self.refresh()
+
+    def _on_navigator_as_of_changed(self, when) -> None:
+        if when is None:
+            self.cursor_line.hide()
+            return
+        self.cursor_line.setValue(when.timestamp())
+        self.cursor_line.show()
 
     def _utc_offset(self) -> float:
         offset = self._ctx.info.opened_at.astimezone(self._ctx.tz).utcoffset()
@@ -125,6 +141,7 @@ class TimelineView(View):
         first_load = not self.timeline.items
         self.timeline = timeline
         self.plot.clear()
+        self.plot.addItem(self.cursor_line, ignoreBounds=True)
         self._points = []
         for row, lane in enumerate(LANES):
             items = timeline.lane(lane)
