@@ -23,6 +23,7 @@ from warroom.store.errors import StoreError
 from warroom.ui.context import AppContext
 from warroom.ui.exercise.menus import install_exercise_ui
 from warroom.ui.logbook.integrity import IntegrityIndicator
+from warroom.ui.replay import ReplayBar
 from warroom.ui.views.base import View
 from warroom.ui.views.registry import VIEW_SPECS
 from warroom.ui.widgets.elided_label import ElidedLabel
@@ -44,6 +45,8 @@ def format_clock(seconds: int) -> str:
 
 class MainWindow(QMainWindow):
     """The crisis window. Emits nothing; talks to the store through ``ctx.runner``."""
+
+    replay_bar: ReplayBar  # set by warroom.ui.exercise.menus.install_exercise_ui
 
     def __init__(self, ctx: AppContext, app_actions=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
