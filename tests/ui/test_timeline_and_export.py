@@ -79,3 +79,13 @@ def test_export_dialog_rejects_a_bad_path(qtbot, window, tmp_path):
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert "existing folder" in dialog.status.text()
     assert not Path(tmp_path / "missing").exists()
+
+
+def test_stacked_rumor_labels_show_only_when_they_fit(qtbot, demo_crisis, make_context):
+    view = make_timeline(qtbot, make_context(demo_crisis))
+    assert view._stacked_labels  # the demo's rumors are bars with labels
+    assert all(t.isVisible() for t in view._stacked_labels)  # 400 px: room for three lines
+    view.resize(900, 150)
+    qtbot.waitUntil(lambda: not any(t.isVisible() for t in view._stacked_labels))
+    view.resize(900, 500)
+    qtbot.waitUntil(lambda: all(t.isVisible() for t in view._stacked_labels))

@@ -61,6 +61,7 @@ class TimelineView(View):
         self._ctx = ctx
         self.timeline = Timeline()
         self._points: list[tuple[pg.ScatterPlotItem, list[TimelineItem]]] = []
+        self._stacked_labels: list[pg.TextItem] = []
         self.axis = pg.DateAxisItem(orientation="bottom", utcOffset=self._utc_offset())
         self.plot = pg.PlotWidget(axisItems={"bottom": self.axis}, background="w")
         self.plot.setObjectName("timelinePlot")
@@ -143,13 +144,27 @@ class TimelineView(View):
         self.plot.clear()
         self.plot.addItem(self.cursor_line, ignoreBounds=True)
         self._points = []
+        self._stacked_labels = []
         for row, lane in enumerate(LANES):
             items = timeline.lane(lane)
             self._draw_bars(-row, [i for i in items if i.end is not None], lane == LANE_PHASES)
             self._draw_points(-row, [i for i in items if i.end is None])
         self.status.setText(self.tr("%n items — click one to open it", "", len(timeline.items)))
+        self._fit_labels()
         if first_load:
             self.zoom_all()
+
+    def _fit_labels(self) -> None:
+        """Bars stacked three to a lane (rumors) keep their labels only when the plot is tall
+        enough for three lines of text per lane; otherwise their tooltips name them."""
+        per_lane = self.plot.height() / max(1, len(LANES))
+        tall = per_lane >= 3 * self.fontMetrics().height() + 6
+        for text in self._stacked_labels:
+            text.setVisible(tall)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_labels()
 
     def _draw_bars(self, y: float, items: list[TimelineItem], band: bool) -> None:
         height = 0.8 if band else 0.22
@@ -174,6 +189,8 @@ class TimelineView(View):
             text = pg.TextItem(item.label[:60], color="#263238", anchor=(0, 0.5))
             text.setPos(start, lane_y)
             self.plot.addItem(text)
+            if not band:
+                self._stacked_labels.append(text)
         if not band:
             for index, item in enumerate(items):
                 self._draw_points(starts[index], [item], symbol="t1")
