@@ -27,7 +27,7 @@ def test_window_has_a_dock_per_view(window):
         dock = window.findChild(QDockWidget, f"dock_{name}")
         assert dock is not None and dock.widget() is window.views[name]
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
-    assert menus == ["File", "View", "Exercise", "Help"]
+    assert menus == ["File", "View", "Crisis", "Exercise", "Help"]
     assert "Hexacloud" in window.windowTitle()
 
 
@@ -117,3 +117,30 @@ def test_quick_entry_prefixes():
 def test_clock_format():
     assert format_clock(59) == "T+00:00:59"
     assert format_clock(86_400 * 2 + 3661) == "T+2d 01:01:01"
+
+
+def test_crisis_phase_menu_changes_the_phase_after_confirmation(window, qtbot, monkeypatch):
+    from warroom.store.models import Crisis
+
+    menu = window.phase_menu
+    db = window.ctx.crisis.db
+    phase = Crisis.select().first().phase
+    assert menu.actions[phase].isChecked()
+    target = "recovery" if phase != "recovery" else "closed"
+    before = logbook.count(db)
+    monkeypatch.setattr(menu, "confirm", lambda old, new: False)  # the operator says No
+    menu.actions[target].trigger()
+    qtbot.wait(200)
+    assert Crisis.select().first().phase == phase and logbook.count(db) == before
+    assert menu.actions[phase].isChecked()
+    monkeypatch.setattr(menu, "confirm", lambda old, new: (old, new) == (phase, target))
+    menu.actions[target].trigger()
+    qtbot.waitUntil(lambda: window.phase_label.text() == f"Phase: {target}", timeout=5000)
+    assert Crisis.select().first().phase == target
+    last = logbook.entries(db, since_seq=before)[0]
+    assert last.automatic and f"{phase} → {target}" in last.text
+    assert last.operator == "Inès Benali" or last.on_behalf_of == "Inès Benali"
+    menu.sync()
+    assert menu.actions[target].isChecked()
+    dashboard = window.views["dashboard"]
+    qtbot.waitUntil(lambda: dashboard.tiles["phase"].value.text() == target, timeout=5000)

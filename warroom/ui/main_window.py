@@ -23,6 +23,7 @@ from warroom.store.errors import StoreError
 from warroom.ui.context import AppContext
 from warroom.ui.exercise.menus import install_exercise_ui
 from warroom.ui.logbook.integrity import IntegrityIndicator
+from warroom.ui.phase_menu import PhaseMenu
 from warroom.ui.replay import ReplayBar
 from warroom.ui.views.base import View
 from warroom.ui.views.registry import VIEW_SPECS
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
         reset.setObjectName("resetLayout")
         reset.triggered.connect(self.reset_layout)
         menu_view.addAction(reset)
+        self.phase_menu = PhaseMenu(self)
         menu_help = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About warroom"), self)
         about.triggered.connect(self._on_about_triggered)
