@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import threading
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QMenu,
     QMessageBox,
+    QProgressDialog,
     QWidget,
 )
 
@@ -51,11 +53,17 @@ def ensure_app() -> QApplication:
 
 
 def open_or_create_demo() -> CrisisDatabase:
+    """Open the demo crisis; on first use, build it (thousands of posts, a few seconds) in
+    a worker thread behind a progress dialog, so that the user sees what is happening."""
+    path = paths.demo_crisis_path()
+    if not path.exists():
+        _build_demo_with_progress(path)
+    return CrisisDatabase.open(path)
+
+
+def _build_demo(path: Path) -> None:
     from warroom.ingest.demo import DEMO_NAME, seed_demo
 
-    path = paths.demo_crisis_path()
-    if path.exists():
-        return CrisisDatabase.open(path)
     # Built under another name and renamed when complete: a demo interrupted while it
     # loads its thousands of posts never leaves a half-filled demo.warroom behind.
     partial = path.with_name(path.name + ".creating")
@@ -70,7 +78,47 @@ def open_or_create_demo() -> CrisisDatabase:
         raise
     crisis.close()
     partial.replace(path)
-    return CrisisDatabase.open(path)
+
+
+def _build_demo_with_progress(path: Path) -> None:
+    """Run :func:`_build_demo` in a thread while the GUI thread shows a busy dialog and
+    keeps painting; re-raise what the build raised."""
+    outcome: dict[str, BaseException] = {}
+
+    def work() -> None:
+        try:
+            _build_demo(path)
+        except BaseException as exc:  # handed to the GUI thread below
+            outcome["error"] = exc
+
+    dialog = QProgressDialog(
+        QCoreApplication.translate(
+            "Demo", "Preparing the demo crisis (first start only, a few seconds)…"
+        ),
+        "",
+        0,
+        0,
+    )
+    dialog.setObjectName("demoProgress")
+    dialog.setWindowTitle(APP_NAME)
+    dialog.setCancelButton(None)
+    dialog.setMinimumDuration(0)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.show()
+    worker = threading.Thread(target=work, name="demo-build", daemon=True)
+    worker.start()
+    loop = QEventLoop()
+    poll = QTimer()
+    poll.setInterval(50)
+    poll.timeout.connect(lambda: None if worker.is_alive() else loop.quit())
+    poll.start()
+    loop.exec()
+    poll.stop()
+    worker.join()
+    dialog.close()
+    dialog.deleteLater()
+    if "error" in outcome:
+        raise outcome["error"]
 
 
 def build_context(crisis: CrisisDatabase, settings: QSettings, operator: str) -> AppContext:
