@@ -262,9 +262,15 @@ def test_one_cursor_drives_every_view(qtbot, window):
     assert timeline.cursor_line.isVisible() and timeline.cursor_line.value() == when.timestamp()
     qtbot.waitUntil(lambda: feed.alerts._last_overdue is not None)
     assert "(now)" in feed.alerts.overdue.text()  # the status bar keeps watching today
+    assert window.phase_label.text().startswith("Phase (now): ")
+    logbook_view = views["logbook"]
+    assert not logbook_view.new_button.isEnabled()
+    assert not logbook_view.briefing_panel.isVisible()  # no live countdown in a replay
     qtbot.mouseClick(bar.live, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not feed._loading and feed.item_count() == live_posts)
     qtbot.waitUntil(lambda: not dashboard.stats.replay)
     assert not timeline.cursor_line.isVisible()
     assert graph.visible_count() == len(drawing.nodes)
     assert "(now)" not in feed.alerts.overdue.text()
+    assert window.phase_label.text().startswith("Phase: ")
+    assert logbook_view.new_button.isEnabled() and logbook_view.briefing_panel.isVisible()

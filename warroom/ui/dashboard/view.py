@@ -178,12 +178,16 @@ class DashboardView(View):
     def show_stats(self, stats: feed_stats.DashboardStats) -> None:
         self.stats = stats
         ratio = stats.last_hour / max(stats.baseline_hour, 1.0)
+        if stats.baseline_hour < 1:  # quiet before: a ratio would read ×354
+            note = self.tr("no baseline yet (quiet before)")
+        else:
+            note = (
+                self.tr("baseline %1/h · ×%2")
+                .replace("%1", f"{stats.baseline_hour:.0f}")
+                .replace("%2", f"{ratio:.1f}")
+            )
         self.tiles["volume"].set(
-            str(stats.last_hour),
-            self.tr("baseline %1/h · ×%2")
-            .replace("%1", f"{stats.baseline_hour:.0f}")
-            .replace("%2", f"{ratio:.1f}"),
-            alarm=ratio >= 3 and stats.last_hour >= 20,
+            str(stats.last_hour), note, alarm=ratio >= 3 and stats.last_hour >= 20
         )
         self._sparks(stats)
         share = stats.negative_share

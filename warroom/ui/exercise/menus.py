@@ -29,13 +29,25 @@ def install_exercise_ui(window) -> None:
 
     ctx.changes.changed.connect(on_changes)
 
+    def on_as_of(when) -> None:  # the status bar keeps telling the phase as it is now
+        window.replaying = when is not None
+        _show_phase(window)
+
+    window.replaying = False
+    ctx.navigator.as_of_changed.connect(on_as_of)
+
+
+def _show_phase(window) -> None:
+    text = window.tr("Phase (now): %1") if window.replaying else window.tr("Phase: %1")
+    window.phase_label.setText(text.replace("%1", window.ctx.info.phase))
+
 
 def _retitle(window, info) -> None:
     """The crisis changed (e.g. marked as an EXERCISE): show it everywhere at once."""
     window.ctx.info = info
     window.setWindowTitle(f"{info.display_name} — warroom")
     window.crisis_label.setText(info.display_name)
-    window.phase_label.setText(window.tr("Phase: %1").replace("%1", info.phase))
+    _show_phase(window)
 
 
 def _file_menu(window) -> None:

@@ -207,7 +207,14 @@ class LogbookView(View):
         return replace(flt, until=min(flt.until, cap) if flt.until else cap)
 
     def _on_navigator_as_of_changed(self, when) -> None:
+        """Replay: only the entries of that time; writing from this view (new entry,
+        correction, closing an action, a briefing and its countdown) waits for Live."""
         self._as_of = when
+        replaying = when is not None
+        self.briefing_panel.setVisible(not replaying)
+        self.new_button.setEnabled(not replaying)
+        self.actions_panel.setEnabled(not replaying)
+        self._update_buttons()
         self.reload()
 
     def refresh(self) -> None:
@@ -320,7 +327,7 @@ class LogbookView(View):
 
     def _update_buttons(self) -> None:
         entry = self.current_entry()
-        self.correct_button.setEnabled(entry is not None)
+        self.correct_button.setEnabled(entry is not None and self._as_of is None)
         fix = self.model.correction_of(entry.seq) if entry else None
         self.goto_button.setEnabled(fix is not None)
         menu = self.links_button.menu()
@@ -368,11 +375,12 @@ class LogbookView(View):
         self._write(lambda: logbook.append(db, entry), message)
 
     def _on_new_clicked(self) -> None:
-        self._edit()
+        if self._as_of is None:
+            self._edit()
 
     def _on_correct_clicked(self) -> None:
         entry = self.current_entry()
-        if entry is not None:
+        if entry is not None and self._as_of is None:
             self._edit(entry)
 
     def _on_goto_clicked(self) -> None:
