@@ -242,9 +242,11 @@ class EarlierStatement:
     excerpt: str
 
 
-def earlier_published(topic: str, exclude_id: int | None = None) -> list[EarlierStatement]:
+def earlier_published(
+    topic: str, exclude_id: int | None = None, as_of: datetime | None = None
+) -> list[EarlierStatement]:
     """Published versions of other statements on the same topic, newest first: what the
-    reviewer checks consistency against."""
+    reviewer checks consistency against (with ``as_of``: published by then)."""
     query = (
         StatementVersion.select(StatementVersion, Statement.id, Statement.title)
         .join(Statement)
@@ -255,6 +257,8 @@ def earlier_published(topic: str, exclude_id: int | None = None) -> list[Earlier
         query = query.where(Statement.topic == topic.strip())
     if exclude_id is not None:
         query = query.where(Statement.id != exclude_id)
+    if as_of is not None:
+        query = query.where(StatementVersion.published_at <= as_of)
     return [
         EarlierStatement(
             int(v.statement.id),
