@@ -110,7 +110,7 @@ class SpreadChart(QWidget):
                     label=self.tr("replay %1").replace(
                         "%1", data.as_of.astimezone(self._tz).strftime("%d/%m %H:%M")
                     ),
-                    labelOpts={"position": 0.92, "color": "#8a6d00", "rotateAxis": (1, 0)},
+                    labelOpts={"position": 0.55, "color": "#8a6d00", "rotateAxis": (1, 0)},
                 )
             )
         self.totals.setText(

@@ -31,7 +31,7 @@ from warroom.store import statement_details as details
 from warroom.store import statement_queries as queries
 from warroom.store import statements as store
 from warroom.ui.statements.dialogs import AddVersionDialog, PublishDialog, TargetsDialog
-from warroom.ui.statements.models import STATUS_COLOURS, format_countdown, kind_label, status_label
+from warroom.ui.statements.models import STATUS_COLOURS, format_countdown, meta_text, status_label
 from warroom.ui.statements.review_panel import ReviewPanel
 from warroom.ui.statements.util import guarded
 from warroom.ui.statements.version_panel import VersionPanel
@@ -154,8 +154,8 @@ class StatementEditor(QWidget):
         self.status_badge.setStyleSheet(
             f"background: {colour}; color: white; padding: 2px 8px; border-radius: 3px;"
         )
-        self.meta.setText(self._meta_text(summary))
-        when = summary.next_update_at or utcnow()
+        self.meta.setText(meta_text(self, summary, self._role))
+        when = summary.next_update_at or self._as_of or utcnow()
         self.next_update.setDateTime(
             QDateTime.fromSecsSinceEpoch(int(when.timestamp()), self._zone)
             if self._zone.isValid()
@@ -204,23 +204,6 @@ class StatementEditor(QWidget):
         for shown in (self.title_edit, self.versions, self.review):
             shown.setEnabled(has)
         self.title_edit.setReadOnly(not live)
-
-    def _meta_text(self, summary) -> str:
-        parts = [self.tr(kind_label(summary.kind)), self.tr("by %1").replace("%1", summary.author)]
-        if summary.topic:
-            parts.append(self.tr("topic: %1").replace("%1", summary.topic))
-        if summary.approver:
-            parts.append(self.tr("approved by %1").replace("%1", summary.approver))
-        if summary.requires_legal:
-            parts.append(
-                self.tr("legal cleared by %1").replace("%1", summary.legal_reviewed_by)
-                if summary.legal_reviewed_by
-                else self.tr("legal review required")
-            )
-        targets = ", ".join(summary.targets) or self.tr("no target group yet")
-        parts.append(self.tr("targets: %1").replace("%1", targets))
-        parts.append(self.tr("your role: %1").replace("%1", self._role))
-        return " · ".join(parts)
 
     def _show_version_aids(self) -> None:
         version = self.versions.current()
