@@ -231,6 +231,15 @@ def rumor_posts(
     """(post id, created_at, reach) of every post carrying the rumor, oldest first (with
     ``as_of``: those created by then). Posts spreading its rebuttal (which often name the
     rumor) are not counted."""
+    found = _carrying(db, rumor_id, rebuttal_posts(db, rumor_id))
+    kept = (p for p in found if as_of is None or p[1] <= as_of)
+    return sorted(kept, key=lambda item: (item[1], item[0]))
+
+
+def _carrying(
+    db: peewee.Database, rumor_id: int, rebuttal: list[tuple[int, datetime, int]]
+) -> list[tuple[int, datetime, int]]:
+    """The rumor's posts (match query and linked by hand) that do not spread ``rebuttal``."""
     row = Rumor.get_or_none(Rumor.id == rumor_id)
     if row is None:
         raise StoreError(f"rumor #{rumor_id} does not exist")
@@ -250,10 +259,9 @@ def rumor_posts(
         "SELECT id, created_at, reach FROM post WHERE rumor_id = ?", (rumor_id,)
     ).fetchall():
         found[int(post_id)] = (int(post_id), parse_utc(created), int(reach))
-    for post_id, _, _ in rebuttal_posts(db, rumor_id):
+    for post_id, _, _ in rebuttal:
         found.pop(post_id, None)
-    kept = (p for p in found.values() if as_of is None or p[1] <= as_of)
-    return sorted(kept, key=lambda item: (item[1], item[0]))
+    return list(found.values())
 
 
 def rebuttal_posts(
@@ -307,9 +315,14 @@ def rumor_spread(
 ) -> SpreadData:
     """The rumor's and its rebuttal's posts and reach over time, on the same buckets. With
     ``as_of``: only what had happened by then, the buckets running up to that instant."""
-    rumor = rumor_posts(db, rumor_id, as_of)
-    rebuttal = rebuttal_posts(db, rumor_id, as_of)
-    publications = sorted(p for item in _rebuttals(rumor_id, as_of) for p in item.publications)
+    rebuttal_all = rebuttal_posts(db, rumor_id)
+    rumor_all = sorted(_carrying(db, rumor_id, rebuttal_all), key=lambda p: (p[1], p[0]))
+    every = sorted(p for item in _rebuttals(rumor_id) for p in item.publications)
+    rumor, rebuttal, publications = rumor_all, rebuttal_all, every
+    if as_of is not None:
+        rumor = [p for p in rumor_all if p[1] <= as_of]
+        rebuttal = rebuttal_posts(db, rumor_id, as_of)
+        publications = [p for p in every if p[0] <= as_of]
     row = Rumor.get_by_id(rumor_id)
     corrected = row.corrected_at
     if as_of is not None and corrected is not None and corrected > as_of:
@@ -320,7 +333,8 @@ def rumor_spread(
         return SpreadData(empty, empty, step or timedelta(hours=1), [], corrected, as_of)
     first, last = min(times), max(times)
     if as_of is not None:  # run to the instant, not beyond the rumor's last activity
-        last = max(last, min(as_of, _last_activity(db, rumor_id)))
+        stamps = [at for _, at, _ in rumor_all + rebuttal_all] + [at for at, _, _ in every]
+        last = max(last, min(as_of, max(stamps)))
     width = step or choose_step(first, last)
     start = first.replace(minute=0, second=0, microsecond=0)
     return SpreadData(
@@ -331,12 +345,6 @@ def rumor_spread(
         corrected,
         as_of,
     )
-
-
-def _last_activity(db: peewee.Database, rumor_id: int) -> datetime:
-    stamps = [at for _, at, _ in rumor_posts(db, rumor_id) + rebuttal_posts(db, rumor_id)]
-    stamps += [at for item in _rebuttals(rumor_id) for at, _, _ in item.publications]
-    return max(stamps)
 
 
 def top_carriers(
