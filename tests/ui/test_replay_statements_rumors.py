@@ -2,6 +2,7 @@
 they show what an independent reading of the event tables says stood then, refuse every
 change, and return to the live state with Live."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -149,6 +150,9 @@ def test_statements_replay_keeps_the_chosen_statement(qtbot, statements):
     qtbot.waitUntil(lambda: view.editor.statement_id() == late.id)
     view._ctx.navigator.as_of_changed.emit(parse_utc("2021-03-10T12:00:00Z"))
     qtbot.waitUntil(lambda: view.model.rowCount() == 1 and view.editor.statement_id() == 1)
+    view._ctx.navigator.show_item.emit("statement", late.id)  # e.g. from a rumor's rebuttal
+    qtbot.waitUntil(lambda: view.editor.statement_id() is None)
+    assert "not been started yet then" in view.editor.meta.text()
     view._ctx.navigator.as_of_changed.emit(None)
     qtbot.waitUntil(lambda: view.model.rowCount() == 22 and view.editor.statement_id() == late.id)
 
@@ -222,6 +226,11 @@ def test_rumor_chosen_before_the_replay_comes_back(qtbot, rumors):
     view._ctx.navigator.as_of_changed.emit(first_seen)
     qtbot.waitUntil(lambda: view.detail.rumor_id() == last)
     assert view.table.currentIndex().data(RumorIdRole) == last
+    view._ctx.navigator.as_of_changed.emit(first_seen - timedelta(minutes=1))
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2 and view.detail.rumor_id() is not None)
+    view._ctx.navigator.show_item.emit("rumor", last)  # e.g. a link in the logbook
+    qtbot.waitUntil(lambda: "not been seen yet then" in view.detail.meta.text())
+    assert view.detail.rumor_id() is None and not view.detail.isEnabled()
 
 
 def test_screenshots_mid_crisis(qtbot, statements, rumors):

@@ -191,8 +191,11 @@ class RumorsView(View):
         )
 
     def _on_detail_loaded(self, token: int, result) -> None:
-        if token == self._detail_request:  # a later selection wins over a slower answer
-            self.detail.show_rumor(*result)
+        if token != self._detail_request:  # a later selection wins over a slower answer
+            return
+        self.detail.show_rumor(*result)
+        if result[0] is None and self.replaying():
+            self.detail.meta.setText(self.tr("This rumor had not been seen yet then."))
 
     # -- writes -----------------------------------------------------------------------------
     def _write(self, func, done: str, select: bool = False) -> None:

@@ -209,13 +209,16 @@ class StatementsView(View):
 
         self._ctx.runner.run_query(
             fetch,
-            on_success=guarded(self, lambda r: self._on_detail_loaded(token, r)),
+            on_success=guarded(self, lambda r: self._on_detail_loaded(token, r, statement_id)),
             on_failure=guarded(self, self._on_load_failed),
         )
 
-    def _on_detail_loaded(self, token: int, result) -> None:
-        if token == self._editor_request:  # a later selection wins over a slower answer
-            self.editor.show_detail(*result)
+    def _on_detail_loaded(self, token: int, result, asked: int | None = None) -> None:
+        if token != self._editor_request:  # a later selection wins over a slower answer
+            return
+        self.editor.show_detail(*result)
+        if result[0] is None and asked is not None and self.replaying():
+            self.editor.meta.setText(self.tr("This statement had not been started yet then."))
 
     # -- slots ------------------------------------------------------------------------------
     def _on_card_clicked(self, index: QModelIndex) -> None:
