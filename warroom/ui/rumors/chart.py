@@ -64,6 +64,8 @@ class SpreadChart(QWidget):
         edges = [s.timestamp() for s in data.rumor.starts] + [
             data.rumor.starts[-1].timestamp() + step
         ]
+        if data.as_of is not None and edges[-2] < data.as_of.timestamp() < edges[-1]:
+            edges[-1] = data.as_of.timestamp()  # a replay: the last interval is cut short
         self.plot.plot(
             edges,
             data.rumor.posts,

@@ -115,7 +115,7 @@ class RumorsView(View):
             on_success=guarded(self, lambda r: self._on_loaded(r, token)),
             on_failure=guarded(self, self._on_failed),
         )
-        current = self.detail.rumor_id()
+        current = self._wanted or self.detail.rumor_id()
         if current is not None and as_of is None:  # in a replay the list decides
             self.select_rumor(current)
 

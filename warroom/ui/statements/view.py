@@ -181,8 +181,8 @@ class StatementsView(View):
             ids = [r.id for r in rows]
             shown = self._wanted if self._wanted in ids else (ids[0] if ids else None)
             self._load_editor(shown, keep_wanted=True)
-        elif self.editor.statement_id() is None and rows:
-            self.select_statement(rows[0].id)
+        elif self.editor.statement_id() is None and rows and self._wanted is None:
+            self.select_statement(rows[0].id)  # the first load: show the newest
 
     def _on_load_failed(self, exc: Exception) -> None:
         self.summary.setText(self.tr("Cannot load statements: %1").replace("%1", str(exc)))
