@@ -50,6 +50,14 @@ def test_statements_as_they_stood(crisis_at, fixture, instant):
         assert shown == truth[summary.id].versions
         assert len(detail.events) == truth[summary.id].events
         assert all(v.created_at <= when for v in detail.versions)
+        earlier = sq.earlier_published(summary.topic, summary.id, when)
+        same_topic = [o for o in listed if o.id != summary.id and o.topic == summary.topic]
+        published = [
+            v for o in same_topic for v in sq.get_statement(o.id, when).versions if v.published_at
+        ]
+        assert all(e.published_at <= when for e in earlier)
+        if summary.topic.strip():
+            assert len(earlier) == min(20, len(published))
     for statement in sq.list_statements():
         if statement.id not in truth:
             assert sq.get_statement(statement.id, when) is None
