@@ -195,7 +195,9 @@ def _video(statement: Statement) -> None:
         legal_reviewed_at=_at(940),
         approver=CLAIRE,
         next_update_at=_at(16 * 60 + 53),
+        created_at=_at(920),  # drafted before its review (the history starts here)
     ).where(Statement.id == statement.id).execute()
+    statement = Statement.get_by_id(statement.id)
     _versions(
         statement,
         [

@@ -156,6 +156,7 @@ class StatementVersion(BaseModel):
 
 
 class StatementEvent(BaseModel):
+    statement_id: int
     statement = pw.ForeignKeyField(Statement, backref="events", on_delete="CASCADE")
     from_status = pw.TextField(null=True)
     to_status = pw.TextField()

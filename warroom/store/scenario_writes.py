@@ -22,6 +22,7 @@ from warroom.store.models import (
     Crisis,
     Post,
     Rumor,
+    RumorEvent,
     StakeholderGroup,
     Statement,
     StatementEvent,
@@ -96,6 +97,9 @@ def create_rumor(db: peewee.Database, data: dict[str, Any], at: datetime, operat
         )
         if origin is not None:
             Post.update(rumor=rumor.id).where(Post.id == origin).execute()
+        RumorEvent.create(  # the history the rumor register and the replay read
+            rumor=rumor.id, from_status=None, to_status=rumor.status, operator=operator, at=at
+        )
         if data.get("id"):  # posts of the scenario that spread it before it was registered
             db.execute_sql(
                 "UPDATE post SET rumor_id = ? WHERE rumor_id IS NULL AND raw IS NOT NULL "
@@ -135,6 +139,15 @@ def update_rumor(
         if data.get("evidence"):
             changes["evidence"] = data["evidence"]
         Rumor.update(**changes).where(Rumor.id == rumor_id).execute()
+        if changes.get("status", rumor.status) != rumor.status:
+            RumorEvent.create(
+                rumor=rumor_id,
+                from_status=rumor.status,
+                to_status=changes["status"],
+                operator=operator,
+                at=at,
+                note=str(data.get("text") or ""),
+            )
         note = f" — {data['text']}" if data.get("text") else ""
         logbook.system_entry(
             db,

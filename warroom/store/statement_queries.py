@@ -8,6 +8,7 @@ from typing import cast
 
 import peewee
 
+from warroom.store import item_history as history
 from warroom.store.models import (
     Operator,
     StakeholderGroup,
@@ -130,13 +131,21 @@ def _summary(
     )
 
 
-def list_statements() -> list[StatementSummary]:
-    """Every statement, newest change first, with its channels and targets."""
+def list_statements(as_of: datetime | None = None) -> list[StatementSummary]:
+    """Every statement, newest change first, with its channels and targets. With ``as_of``:
+    the statements as they stood then (see ``item_history``)."""
     channels: dict[int, set[str]] = {}
     published: dict[int, datetime] = {}
+    stamps: dict[int, list[tuple[str, datetime, datetime | None]]] = {}
     for row in StatementVersion.select(
-        StatementVersion.statement, StatementVersion.channel, StatementVersion.published_at
+        StatementVersion.statement,
+        StatementVersion.channel,
+        StatementVersion.published_at,
+        StatementVersion.created_at,
     ):
+        stamps.setdefault(row.statement_id, []).append(
+            (row.channel, row.created_at, row.published_at)
+        )
         channels.setdefault(row.statement_id, set()).add(row.channel)
         at = row.published_at
         if at is not None and (
@@ -155,19 +164,42 @@ def list_statements() -> list[StatementSummary]:
     rows = Statement.select().order_by(
         Statement.updated_at.desc(), cast(peewee.Field, Statement.id).desc()
     )
-    return [_summary(row, channels, targets, published) for row in rows]
+    summaries = [_summary(row, channels, targets, published) for row in rows]
+    if as_of is None:
+        return summaries
+    states = history.statement_states(as_of, {row.id: row.approver for row in rows})
+    changed = {row.id: row.updated_at for row in rows}
+    then = [
+        history.summary_as_of(s, states[s.id], stamps.get(s.id, []), as_of, changed[s.id])
+        for s in summaries
+        if s.id in states
+    ]
+    then.sort(key=lambda s: (s.updated_at, s.id), reverse=True)
+    return then
 
 
-def get_statement(statement_id: int) -> StatementDetail | None:
+def get_statement(statement_id: int, as_of: datetime | None = None) -> StatementDetail | None:
+    """One statement with its versions, targets and history; with ``as_of``, as it stood
+    then (None if it did not exist yet)."""
     row = Statement.get_or_none(Statement.id == statement_id)
     if row is None:
         return None
-    versions = [
-        version_data(v)
-        for v in StatementVersion.select()
+    state: history.StatementState | None = None
+    if as_of is not None:
+        state = history.statement_states(as_of, {row.id: row.approver}, statement_id).get(
+            statement_id
+        )
+        if state is None:
+            return None
+    every = list(
+        StatementVersion.select()
         .where(StatementVersion.statement == statement_id)
         .order_by(StatementVersion.channel, StatementVersion.language, StatementVersion.version)
-    ]
+    )
+    versions = [version_data(v) for v in every]
+    if as_of is not None and state is not None:
+        shown = (history.version_as_of(v, as_of, state.status) for v in versions)
+        versions = [v for v in shown if v is not None]
     target_rows = cast(
         list[tuple[int, str]],
         list(
@@ -187,9 +219,14 @@ def get_statement(statement_id: int) -> StatementDetail | None:
         for e in StatementEvent.select()
         .where(StatementEvent.statement == statement_id)
         .order_by(StatementEvent.at, StatementEvent.id)
+        if as_of is None or e.at <= as_of
     ]
+    summary = _summary(row, channels, targets, published)
+    if as_of is not None and state is not None:
+        triples = [(v.channel, v.created_at, v.published_at) for v in every]
+        summary = history.summary_as_of(summary, state, triples, as_of, row.updated_at)
     return StatementDetail(
-        _summary(row, channels, targets, published),
+        summary,
         versions,
         [int(group_id) for group_id, _ in target_rows],
         events,
@@ -205,9 +242,11 @@ class EarlierStatement:
     excerpt: str
 
 
-def earlier_published(topic: str, exclude_id: int | None = None) -> list[EarlierStatement]:
+def earlier_published(
+    topic: str, exclude_id: int | None = None, as_of: datetime | None = None
+) -> list[EarlierStatement]:
     """Published versions of other statements on the same topic, newest first: what the
-    reviewer checks consistency against."""
+    reviewer checks consistency against (with ``as_of``: published by then)."""
     query = (
         StatementVersion.select(StatementVersion, Statement.id, Statement.title)
         .join(Statement)
@@ -218,6 +257,8 @@ def earlier_published(topic: str, exclude_id: int | None = None) -> list[Earlier
         query = query.where(Statement.topic == topic.strip())
     if exclude_id is not None:
         query = query.where(Statement.id != exclude_id)
+    if as_of is not None:
+        query = query.where(StatementVersion.published_at <= as_of)
     return [
         EarlierStatement(
             int(v.statement.id),

@@ -1,5 +1,5 @@
 """The spread chart: the rumor's posts per time bucket against its rebuttal's, with the
-rebuttal's publications and the correction at the source marked."""
+rebuttal's publications, the correction at the source and the replay instant marked."""
 
 from __future__ import annotations
 
@@ -64,6 +64,8 @@ class SpreadChart(QWidget):
         edges = [s.timestamp() for s in data.rumor.starts] + [
             data.rumor.starts[-1].timestamp() + step
         ]
+        if data.as_of is not None and edges[-2] < data.as_of.timestamp() < edges[-1]:
+            edges[-1] = data.as_of.timestamp()  # a replay: the last interval is cut short
         self.plot.plot(
             edges,
             data.rumor.posts,
@@ -99,6 +101,18 @@ class SpreadChart(QWidget):
                     pen=pg.mkPen("#2f5fb3", width=1, style=Qt.PenStyle.DotLine),
                     label=self.tr("corrected at source"),
                     labelOpts={"position": 0.35, "color": "#2f5fb3", "rotateAxis": (1, 0)},
+                )
+            )
+        if data.as_of is not None and data.as_of <= data.rumor.starts[-1] + data.step:
+            self.plot.addItem(
+                pg.InfiniteLine(
+                    pos=data.as_of.timestamp(),
+                    angle=90,
+                    pen=pg.mkPen("#8a6d00", width=2),
+                    label=self.tr("replay %1").replace(
+                        "%1", data.as_of.astimezone(self._tz).strftime("%d/%m %H:%M")
+                    ),
+                    labelOpts={"position": 0.55, "color": "#8a6d00", "rotateAxis": (1, 0)},
                 )
             )
         self.totals.setText(

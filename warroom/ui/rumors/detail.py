@@ -5,6 +5,8 @@ Signals:
     write(object, str): a store call (a function of no argument) to run as a write, and
         the message to show when it succeeded.
     show_carriers(): the user asked to see the posts carrying the rumor in the feed.
+
+During a replay (``set_replay(True)``) every control that would change the rumor is off.
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ class RumorDetailPanel(QWidget):
         self._ctx = ctx
         self.detail = None
         self._read_only = True
+        self._replay = False
+        self._role = "observer"
         self._statements: list[tuple[int, str, str]] = []
         self.claim = QLineEdit(self)
         self.claim.setObjectName("detailClaim")
@@ -128,12 +132,49 @@ class RumorDetailPanel(QWidget):
     def rumor_id(self) -> int | None:
         return self.detail.summary.id if self.detail else None
 
+    def set_replay(self, replay: bool) -> None:
+        """Replaying: nothing can be changed (the content follows with ``show_rumor``)."""
+        self._replay = replay
+        self._apply_read_only()
+        if self.detail is not None:
+            self._rebuild_actions(self.detail.summary.status)
+
+    def _apply_read_only(self) -> None:
+        self._read_only = self._role == "observer" or self._replay
+        for widget in (
+            self.save_button,
+            self.evidence_button,
+            self.rebuttal_button,
+            self.draft_button,
+            self.note,
+        ):
+            widget.setEnabled(not self._read_only)
+        for line in (self.claim, self.owner, self.query):
+            line.setReadOnly(self._replay)
+        self.voice.setEnabled(not self._replay)
+
+    def clear(self) -> None:
+        """Nothing to show (no rumor had been seen yet at the replay instant)."""
+        self.detail = None
+        self.setEnabled(False)
+        for line in (self.claim, self.owner, self.query, self.note):
+            line.clear()
+        self.voice.setCurrentText("")
+        self.badge.setText(self.tr("No rumor"))
+        self.badge.setStyleSheet("")
+        self.meta.setText(self.tr("No rumor had been seen yet at that time."))
+        self._rebuild_actions("")
+        self.chart.show_spread(None)
+        for listing in (self.evidence, self.rebuttals, self.carriers, self.history):
+            listing.clear()
+
     def show_rumor(self, detail, spread, carriers, statements, role="observer") -> None:
-        self.detail, self._statements = detail, statements
-        self.setEnabled(detail is not None)
-        self._read_only = role == "observer"
         if detail is None:
+            self.clear()
             return
+        self.detail, self._statements, self._role = detail, statements, role
+        self.setEnabled(True)
+        self._apply_read_only()
         summary = detail.summary
         tz = self._ctx.tz
         self.claim.setText(summary.claim)
@@ -168,14 +209,6 @@ class RumorDetailPanel(QWidget):
         self.voice.setCurrentText(summary.best_voice)
         self.query.setText(summary.match_query)
         self._rebuild_actions(summary.status)
-        for widget in (
-            self.save_button,
-            self.evidence_button,
-            self.rebuttal_button,
-            self.draft_button,
-            self.note,
-        ):
-            widget.setEnabled(not self._read_only)
         self.chart.show_spread(spread)
         self._fill_lists(detail, carriers)
 
@@ -222,7 +255,11 @@ class RumorDetailPanel(QWidget):
             button = QPushButton(self.tr(STATUS_LABELS[goal]), self)
             if self._read_only:
                 button.setEnabled(False)
-                button.setToolTip(self.tr("An observer may not change a rumor"))
+                button.setToolTip(
+                    self.tr("Replay: return to Live to change the rumor")
+                    if self._replay
+                    else self.tr("An observer may not change a rumor")
+                )
             button.setObjectName(f"rumor_to_{goal.value}")
             button.setProperty("goal", goal.value)
             button.clicked.connect(self._on_status_button_clicked)

@@ -1,6 +1,10 @@
 """The Rumors view: the register on the left, the selected rumor on the right.
 
-"Show carriers" asks the feed (through ``ctx.navigator``) for the rumor's posts."""
+"Show carriers" asks the feed (through ``ctx.navigator``) for the rumor's posts.
+
+It follows the replay cursor (``navigator.as_of_changed``): while a time is set it shows
+the register, the rumor and its spread as they stood then, under a banner, and changes
+nothing."""
 
 from __future__ import annotations
 
@@ -27,6 +31,7 @@ from warroom.ui.rumors.dialogs import NEW_RUMOR, ClusterDialog, RumorFromPostDia
 from warroom.ui.rumors.models import IdRole, RumorTableModel
 from warroom.ui.statements.util import guarded, scrolled
 from warroom.ui.views.base import View
+from warroom.ui.widgets.replay_banner import ReplayBanner
 
 CHANGED = {"rumors", "logbook", "posts"}
 
@@ -40,6 +45,9 @@ class RumorsView(View):
         self._pending_select: int | None = None
         self._detail_request = 0
         self._list_request = 0
+        self._as_of = None  # the replay cursor (None: live)
+        self._wanted: int | None = None  # the rumor the operator chose last
+        self.banner = ReplayBanner(ctx.tz, self.tr("the rumors as they stood then"), self)
         self.model = RumorTableModel(ctx.tz, self)
         self.table = QTableView(self)
         self.table.setObjectName("rumorTable")
@@ -61,11 +69,11 @@ class RumorsView(View):
         self.summary.setObjectName("rumorSummary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
-        from_post = QPushButton(self.tr("New rumor…"), self)
+        from_post = self.from_post_button = QPushButton(self.tr("New rumor…"), self)
         from_post.setToolTip(self.tr("From a post that carries the claim, or by hand"))
         from_post.setObjectName("rumorFromPost")
         from_post.clicked.connect(self._on_from_post_clicked)
-        from_cluster = QPushButton(self.tr("From similar posts…"), self)
+        from_cluster = self.from_cluster_button = QPushButton(self.tr("From similar posts…"), self)
         from_cluster.setObjectName("rumorFromCluster")
         from_cluster.clicked.connect(self._on_from_cluster_clicked)
         self.detail = RumorDetailPanel(ctx, self)
@@ -82,10 +90,12 @@ class RumorsView(View):
         split.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.banner)
         layout.addLayout(top)
         layout.addWidget(split, 1)
         ctx.changes.changed.connect(self._on_changes_changed)
         ctx.navigator.show_item.connect(self._on_navigator_show_item)
+        ctx.navigator.as_of_changed.connect(self._on_navigator_as_of_changed)
         self.refresh()
 
     def title(self) -> str:
@@ -94,16 +104,19 @@ class RumorsView(View):
     def item_count(self) -> int:
         return self.model.rowCount()
 
+    def replaying(self) -> bool:
+        return self._as_of is not None
+
     def refresh(self) -> None:
         self._list_request += 1
-        token = self._list_request
+        token, as_of = self._list_request, self._as_of
         self._ctx.runner.run_query(
-            queries.list_rumors,
+            lambda: queries.list_rumors(as_of),
             on_success=guarded(self, lambda r: self._on_loaded(r, token)),
             on_failure=guarded(self, self._on_failed),
         )
-        current = self.detail.rumor_id()
-        if current is not None:
+        current = self._wanted or self.detail.rumor_id()
+        if current is not None and as_of is None:  # in a replay the list decides
             self.select_rumor(current)
 
     def _on_loaded(self, rows, token: int | None = None) -> None:
@@ -116,7 +129,15 @@ class RumorsView(View):
             .replace("%1", str(len(rows)))
             .replace("%2", str(open_count))
         )
-        wanted = self._pending_select or self.detail.rumor_id() or (rows[0].id if rows else None)
+        if self._as_of is not None:
+            self._show_replayed(rows)
+            return
+        wanted = (
+            self._pending_select
+            or self._wanted
+            or self.detail.rumor_id()
+            or (rows[0].id if rows else None)
+        )
         if wanted is not None:
             row = self.model.row_of(wanted)
             if row >= 0:
@@ -129,20 +150,36 @@ class RumorsView(View):
         self.summary.setText(self.tr("Error: %1").replace("%1", str(exc)))
         self.summary.setStyleSheet("color: #b00020; font-weight: 600;")
 
+    def _show_replayed(self, rows) -> None:
+        """In a replay: the rumor chosen last if it had been seen by then, else the first."""
+        ids = [r.id for r in rows]
+        shown = self._wanted if self._wanted in ids else (ids[0] if ids else None)
+        self._pending_select = None
+        if shown is None:
+            self._detail_request += 1  # an answer still on its way is obsolete
+            self.detail.clear()
+            return
+        self.table.selectRow(self.model.row_of(shown))
+        self._load_detail(shown)
+
     def select_rumor(self, rumor_id: int) -> None:
-        db, operator = self._ctx.crisis.db, self._ctx.operator
+        self._wanted = rumor_id
+        self._load_detail(rumor_id)
+
+    def _load_detail(self, rumor_id: int) -> None:
+        db, operator, as_of = self._ctx.crisis.db, self._ctx.operator, self._as_of
         self._detail_request += 1
         token = self._detail_request
 
         def fetch():
-            detail = queries.get_rumor(rumor_id)
+            detail = queries.get_rumor(rumor_id, as_of)
             if detail is None:
                 return None, None, [], [], "observer"
-            statements = [(s.id, s.title, s.status) for s in list_statements()]
+            statements = [(s.id, s.title, s.status) for s in list_statements(as_of)]
             return (
                 detail,
-                queries.rumor_spread(db, rumor_id),
-                queries.top_carriers(db, rumor_id),
+                queries.rumor_spread(db, rumor_id, as_of=as_of),
+                queries.top_carriers(db, rumor_id, as_of=as_of),
                 statements,
                 operator_role(operator),
             )
@@ -154,11 +191,18 @@ class RumorsView(View):
         )
 
     def _on_detail_loaded(self, token: int, result) -> None:
-        if token == self._detail_request:  # a later selection wins over a slower answer
-            self.detail.show_rumor(*result)
+        if token != self._detail_request:  # a later selection wins over a slower answer
+            return
+        self.detail.show_rumor(*result)
+        if result[0] is None and self.replaying():
+            self.detail.meta.setText(self.tr("This rumor had not been seen yet then."))
 
     # -- writes -----------------------------------------------------------------------------
     def _write(self, func, done: str, select: bool = False) -> None:
+        if self.replaying():  # a replay never changes the crisis
+            self.summary.setText(self.tr("Replay: return to Live to change the rumors."))
+            return
+
         def ok(result) -> None:
             self.summary.setStyleSheet("")
             self.summary.setText(done)
@@ -177,6 +221,8 @@ class RumorsView(View):
         self._write(func, done)
 
     def _on_from_post_clicked(self) -> None:
+        if self.replaying():
+            return
         dialog = RumorFromPostDialog(self._ctx, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -200,6 +246,8 @@ class RumorsView(View):
         )
 
     def _on_from_cluster_clicked(self) -> None:
+        if self.replaying():
+            return
         db = self._ctx.crisis.db
         self.summary.setText(self.tr("Grouping similar posts…"))
         self._ctx.runner.run_query(
@@ -250,6 +298,20 @@ class RumorsView(View):
         else:
             wanted = PostFilter(rumor_id=summary.id, label=label)
         self._ctx.navigator.show_posts.emit(wanted)
+
+    def _on_navigator_as_of_changed(self, when) -> None:
+        self._as_of = when
+        self.banner.set_as_of(when)
+        for button, live_tip in (
+            (self.from_post_button, self.tr("From a post that carries the claim, or by hand")),
+            (self.from_cluster_button, ""),
+        ):
+            button.setEnabled(when is None)
+            button.setToolTip(
+                self.tr("Replay: return to Live to register a rumor") if when else live_tip
+            )
+        self.detail.set_replay(when is not None)
+        self.refresh()
 
     def _on_changes_changed(self, topics: frozenset) -> None:
         if topics & {"rumors", "posts", "statements"}:

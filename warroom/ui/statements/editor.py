@@ -1,4 +1,6 @@
 """The statement editor: details, workflow actions, channel versions and review aids.
+While the replay cursor is set (``set_replay``) it shows the statement as it stood and
+changes nothing: every editing control is off and writes are refused.
 
 Signals:
     message(str): a one-line outcome for the status area of the view.
@@ -29,7 +31,7 @@ from warroom.store import statement_details as details
 from warroom.store import statement_queries as queries
 from warroom.store import statements as store
 from warroom.ui.statements.dialogs import AddVersionDialog, PublishDialog, TargetsDialog
-from warroom.ui.statements.models import STATUS_COLOURS, format_countdown, kind_label, status_label
+from warroom.ui.statements.models import STATUS_COLOURS, format_countdown, meta_text, status_label
 from warroom.ui.statements.review_panel import ReviewPanel
 from warroom.ui.statements.util import guarded
 from warroom.ui.statements.version_panel import VersionPanel
@@ -50,6 +52,7 @@ class StatementEditor(QWidget):
         self._copies: dict[int, list[str]] = {}
         self._selected_version: int | None = None
         self._want_key: tuple[str, str] | None = None  # show this version after a save
+        self._as_of: datetime | None = None  # the replay instant (None: live)
         self.setObjectName("statementEditor")
         self._build()
         self.show_detail(None, [], [], "observer")
@@ -129,23 +132,20 @@ class StatementEditor(QWidget):
         if detail is None or (self._detail and detail.summary.id != self._detail.summary.id):
             keep_version = None
         self._detail, self._role, self._groups = detail, role, groups
-        has = detail is not None
-        for widget in (
-            self.title_edit,
-            self.targets_button,
-            self.next_update,
-            self.set_update_button,
-            self.add_version_button,
-            self.versions,
-            self.review,
-        ):
-            widget.setEnabled(has)
+        self._set_controls()
         if detail is None:
             self.title_edit.setText("")
             self.status_badge.setText(self.tr("No statement selected"))
-            self.meta.setText(self.tr("Choose a statement on the board or in the list."))
+            self.status_badge.setStyleSheet("")
+            self.meta.setText(
+                self.tr("No statement had been started by then.")
+                if self._as_of is not None
+                else self.tr("Choose a statement on the board or in the list.")
+            )
             self.versions.set_versions([], None)
+            self.review.set_events([])
             self._rebuild_actions()
+            self.tick()
             return
         summary = detail.summary
         self.title_edit.setText(summary.title)
@@ -154,8 +154,8 @@ class StatementEditor(QWidget):
         self.status_badge.setStyleSheet(
             f"background: {colour}; color: white; padding: 2px 8px; border-radius: 3px;"
         )
-        self.meta.setText(self._meta_text(summary))
-        when = summary.next_update_at or utcnow()
+        self.meta.setText(meta_text(self, summary, self._role))
+        when = summary.next_update_at or self._as_of or utcnow()
         self.next_update.setDateTime(
             QDateTime.fromSecsSinceEpoch(int(when.timestamp()), self._zone)
             if self._zone.isValid()
@@ -182,22 +182,28 @@ class StatementEditor(QWidget):
         self._rebuild_actions()
         self.tick()
 
-    def _meta_text(self, summary) -> str:
-        parts = [self.tr(kind_label(summary.kind)), self.tr("by %1").replace("%1", summary.author)]
-        if summary.topic:
-            parts.append(self.tr("topic: %1").replace("%1", summary.topic))
-        if summary.approver:
-            parts.append(self.tr("approved by %1").replace("%1", summary.approver))
-        if summary.requires_legal:
-            parts.append(
-                self.tr("legal cleared by %1").replace("%1", summary.legal_reviewed_by)
-                if summary.legal_reviewed_by
-                else self.tr("legal review required")
-            )
-        targets = ", ".join(summary.targets) or self.tr("no target group yet")
-        parts.append(self.tr("targets: %1").replace("%1", targets))
-        parts.append(self.tr("your role: %1").replace("%1", self._role))
-        return " · ".join(parts)
+    def set_replay(self, as_of: datetime | None) -> None:
+        """Show the statement as it stood at ``as_of`` (None: live). The controls follow at
+        once; the content follows with the next ``show_detail``."""
+        self._as_of = as_of
+        self.feedback.setText("")
+        self._set_controls()
+        if self._detail is not None:
+            self._show_version_aids()
+        self._rebuild_actions()
+        self.tick()
+
+    def replaying(self) -> bool:
+        return self._as_of is not None
+
+    def _set_controls(self) -> None:
+        has, live = self._detail is not None, self._as_of is None
+        changing = (self.targets_button, self.next_update, self.set_update_button)
+        for widget in (*changing, self.add_version_button):
+            widget.setEnabled(has and live)
+        for shown in (self.title_edit, self.versions, self.review):
+            shown.setEnabled(has)
+        self.title_edit.setReadOnly(not live)
 
     def _show_version_aids(self) -> None:
         version = self.versions.current()
@@ -205,37 +211,59 @@ class StatementEditor(QWidget):
         detail = self._detail
         if version is None or detail is None:
             self.review.set_history([])
+            self.versions.set_editable(False, False)
             return
+        live = self._as_of is None
         hints = auto_hints(version.text, copies_of=self._copies.get(version.id))
-        editable = version.published_at is None and self._role != "observer"
+        editable = live and version.published_at is None and self._role != "observer"
         self.review.set_criteria(version.criteria, hints, editable)
         self.review.set_history(detail.history(version.channel, version.language))
         status = detail.summary.status
-        can_edit = self._role in {r.value for r in rules.EDITORS} and status not in (
-            StatementStatus.SUPERSEDED,
-            StatementStatus.WITHDRAWN,
+        can_edit = (
+            live
+            and self._role in {r.value for r in rules.EDITORS}
+            and status
+            not in (
+                StatementStatus.SUPERSEDED,
+                StatementStatus.WITHDRAWN,
+            )
         )
-        can_publish = self._role in {r.value for r in rules.PUBLISHERS} and status in (
-            StatementStatus.APPROVED,
-            StatementStatus.PUBLISHED,
+        can_publish = (
+            live
+            and self._role in {r.value for r in rules.PUBLISHERS}
+            and status
+            in (
+                StatementStatus.APPROVED,
+                StatementStatus.PUBLISHED,
+            )
         )
         self.versions.set_editable(can_edit, can_publish)
 
     def _rebuild_actions(self) -> None:
-        self.workflow.show_moves(self._detail.summary if self._detail else None, self._role)
+        self.workflow.show_moves(
+            self._detail.summary if self._detail else None, self._role, replay=self.replaying()
+        )
 
     def tick(self) -> None:
+        """The countdown to the promised update, from now (or from the replay instant)."""
+        now = self._as_of or utcnow()
         detail = self._detail
         target = detail.summary.next_update_at if detail else None
-        text = format_countdown(target, utcnow())
+        text = format_countdown(target, now)
         self.countdown.setText(
             self.tr("next update %1").replace("%1", text) if text else self.tr("none promised yet")
         )
-        late = bool(target and target < utcnow())
+        late = bool(target and target < now)
         self.countdown.setStyleSheet("color: #b00020; font-weight: 600;" if late else "")
 
     # -- writes ---------------------------------------------------------------------------
     def _write(self, func, done: str) -> None:
+        if self.replaying():  # a replay never changes the crisis
+            self.feedback.setText(
+                self.tr("Replay: nothing can be changed. Return to Live to edit the statement.")
+            )
+            self.feedback.setStyleSheet("color: #b00020; font-weight: 600;")
+            return
         self.feedback.setText(self.tr("Saving…"))
         self.feedback.setStyleSheet("color: #5b6b85;")
         self._ctx.runner.run_write(

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -54,6 +55,27 @@ def kind_label(kind: str) -> str:
         return KIND_LABELS[StatementKind(kind)]
     except ValueError:
         return kind
+
+
+def meta_text(widget: QObject, summary: StatementSummary, role: str) -> str:
+    """The statement's line under its title: kind, author, topic, approval, legal review,
+    targets and the operator's role (translated in ``widget``'s context)."""
+    tr = widget.tr
+    parts = [tr(kind_label(summary.kind)), tr("by %1").replace("%1", summary.author)]
+    if summary.topic:
+        parts.append(tr("topic: %1").replace("%1", summary.topic))
+    if summary.approver:
+        parts.append(tr("approved by %1").replace("%1", summary.approver))
+    if summary.requires_legal:
+        parts.append(
+            tr("legal cleared by %1").replace("%1", summary.legal_reviewed_by)
+            if summary.legal_reviewed_by
+            else tr("legal review required")
+        )
+    targets = ", ".join(summary.targets) or tr("no target group yet")
+    parts.append(tr("targets: %1").replace("%1", targets))
+    parts.append(tr("your role: %1").replace("%1", role))
+    return " · ".join(parts)
 
 
 def status_label(status: str) -> str:

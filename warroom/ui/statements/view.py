@@ -1,5 +1,8 @@
 """The Statements view: a board (kanban by status) and a list on the left, the editor on
-the right. Loads through ``ctx.runner`` and refreshes on the "statements" topic."""
+the right. Loads through ``ctx.runner`` and refreshes on the "statements" topic.
+
+It follows the replay cursor (``navigator.as_of_changed``): while a time is set it shows
+the statements as they stood then, under a banner, and changes nothing."""
 
 from __future__ import annotations
 
@@ -30,6 +33,7 @@ from warroom.ui.statements.editor import StatementEditor
 from warroom.ui.statements.models import IdRole, StatementTableModel, StatusColumnModel
 from warroom.ui.statements.util import guarded, scrolled
 from warroom.ui.views.base import View
+from warroom.ui.widgets.replay_banner import ReplayBanner
 
 BOARD_STATUSES = [s.value for s in StatementStatus]
 
@@ -43,6 +47,9 @@ class StatementsView(View):
         self._topics: list[str] = []
         self._editor_request = 0
         self._list_request = 0
+        self._as_of = None  # the replay cursor (None: live)
+        self._wanted: int | None = None  # the statement the operator chose last
+        self.banner = ReplayBanner(ctx.tz, self.tr("the statements as they stood then"), self)
         self.model = StatementTableModel(ctx.tz, self)
         self.columns: dict[str, QListView] = {}
         self._headings: dict[str, QLabel] = {}
@@ -67,6 +74,7 @@ class StatementsView(View):
         top.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.banner)
         layout.addLayout(top)
         layout.addWidget(split, 1)
         self._clock = QTimer(self)
@@ -75,6 +83,7 @@ class StatementsView(View):
         self._clock.start()
         ctx.changes.changed.connect(self._on_changes_changed)
         ctx.navigator.show_item.connect(self._on_navigator_show_item)
+        ctx.navigator.as_of_changed.connect(self._on_navigator_as_of_changed)
         self.refresh()
 
     def _build_board(self) -> QWidget:
@@ -141,22 +150,26 @@ class StatementsView(View):
     def item_count(self) -> int:
         return self.model.rowCount()
 
+    def replaying(self) -> bool:
+        return self._as_of is not None
+
     def refresh(self) -> None:
         self._list_request += 1
-        token = self._list_request
+        token, as_of = self._list_request, self._as_of
         self._ctx.runner.run_query(
-            lambda: (queries.list_statements(), queries.topics()),
+            lambda: (queries.list_statements(as_of), queries.topics()),
             on_success=guarded(self, lambda r: self._on_loaded(r, token)),
             on_failure=guarded(self, self._on_load_failed),
         )
-        self._load_editor(self.editor.statement_id())
+        if as_of is None:  # in a replay the list says which statement can be shown
+            self._load_editor(self._wanted or self.editor.statement_id())
 
     def _on_loaded(self, result, token: int | None = None) -> None:
         if token is not None and token != self._list_request:
             return  # a newer load is on its way
         rows, topics = result
         self._topics = topics
-        self.model.set_rows(rows, utcnow())
+        self.model.set_rows(rows, self._as_of or utcnow())
         self._update_headings()
         awaiting = sum(1 for r in rows if r.status == StatementStatus.IN_REVIEW)
         self.summary.setText(
@@ -164,8 +177,12 @@ class StatementsView(View):
             .replace("%1", str(len(rows)))
             .replace("%2", str(awaiting))
         )
-        if self.editor.statement_id() is None and rows:
-            self.select_statement(rows[0].id)
+        if self._as_of is not None:
+            ids = [r.id for r in rows]
+            shown = self._wanted if self._wanted in ids else (ids[0] if ids else None)
+            self._load_editor(shown, keep_wanted=True)
+        elif self.editor.statement_id() is None and rows and self._wanted is None:
+            self.select_statement(rows[0].id)  # the first load: show the newest
 
     def _on_load_failed(self, exc: Exception) -> None:
         self.summary.setText(self.tr("Cannot load statements: %1").replace("%1", str(exc)))
@@ -173,28 +190,35 @@ class StatementsView(View):
     def select_statement(self, statement_id: int) -> None:
         self._load_editor(statement_id)
 
-    def _load_editor(self, statement_id: int | None) -> None:
-        if statement_id is None:
+    def _load_editor(self, statement_id: int | None, keep_wanted: bool = False) -> None:
+        if not keep_wanted and statement_id is not None:
+            self._wanted = statement_id
+        if statement_id is None and self._as_of is None:
             return
-        operator = self._ctx.operator
+        operator, as_of = self._ctx.operator, self._as_of
         self._editor_request += 1
         token = self._editor_request
 
         def fetch():
-            detail = queries.get_statement(statement_id)
+            if statement_id is None:  # nothing recorded yet at the replay instant
+                return None, [], [], queries.operator_role(operator)
+            detail = queries.get_statement(statement_id, as_of)
             topic = detail.summary.topic if detail else ""
-            earlier = queries.earlier_published(topic, statement_id) if detail else []
+            earlier = queries.earlier_published(topic, statement_id, as_of) if detail else []
             return detail, earlier, queries.stakeholder_groups(), queries.operator_role(operator)
 
         self._ctx.runner.run_query(
             fetch,
-            on_success=guarded(self, lambda r: self._on_detail_loaded(token, r)),
+            on_success=guarded(self, lambda r: self._on_detail_loaded(token, r, statement_id)),
             on_failure=guarded(self, self._on_load_failed),
         )
 
-    def _on_detail_loaded(self, token: int, result) -> None:
-        if token == self._editor_request:  # a later selection wins over a slower answer
-            self.editor.show_detail(*result)
+    def _on_detail_loaded(self, token: int, result, asked: int | None = None) -> None:
+        if token != self._editor_request:  # a later selection wins over a slower answer
+            return
+        self.editor.show_detail(*result)
+        if result[0] is None and asked is not None and self.replaying():
+            self.editor.meta.setText(self.tr("This statement had not been started yet then."))
 
     # -- slots ------------------------------------------------------------------------------
     def _on_card_clicked(self, index: QModelIndex) -> None:
@@ -203,12 +227,17 @@ class StatementsView(View):
             self.select_statement(int(statement_id))
 
     def _on_new_clicked(self) -> None:
+        if self.replaying():
+            return
         dialog = NewStatementDialog(self._topics, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.create_statement(dialog.values())
 
     def create_statement(self, values: dict) -> None:
+        if self.replaying():  # a replay never changes the crisis
+            self.summary.setText(self.tr("Replay: return to Live to create a statement."))
+            return
         db, op = self._ctx.crisis.db, self._ctx.operator
         self._ctx.runner.run_write(
             lambda: store.create_statement(db, operator=op, **values),
@@ -225,6 +254,17 @@ class StatementsView(View):
     def _on_editor_message(self, text: str) -> None:
         self.summary.setText(text)
 
+    def _on_navigator_as_of_changed(self, when) -> None:
+        self._as_of = when
+        self.banner.set_as_of(when)
+        self.new_button.setEnabled(when is None)
+        self.new_button.setToolTip(
+            self.tr("Replay: return to Live to create a statement") if when is not None else ""
+        )
+        self.editor.set_replay(when)
+        self.model.set_now(when or utcnow())
+        self.refresh()
+
     def _on_changes_changed(self, topics: frozenset) -> None:
         if "statements" in topics:
             self.refresh()
@@ -235,5 +275,5 @@ class StatementsView(View):
             self.select_statement(item_id)
 
     def _on_clock_timeout(self) -> None:
-        self.model.set_now(utcnow())
+        self.model.set_now(self._as_of or utcnow())
         self.editor.tick()

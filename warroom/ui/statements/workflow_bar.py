@@ -1,6 +1,6 @@
 """The row of workflow buttons above a statement: one per possible move, disabled with
-the reason when the operator's role does not allow it; withdrawing or superseding asks
-for confirmation.
+the reason when the operator's role does not allow it (or during a replay); withdrawing or
+superseding asks for confirmation.
 
 Signals:
     move_requested(str): the status to move the statement to (confirmed already).
@@ -28,7 +28,7 @@ class WorkflowBar(QWidget):
         self.row.setContentsMargins(0, 0, 0, 0)
         self.show_moves(None, "observer")
 
-    def show_moves(self, summary, role: str) -> None:
+    def show_moves(self, summary, role: str, replay: bool = False) -> None:
         while self.row.count():
             item = self.row.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -36,13 +36,18 @@ class WorkflowBar(QWidget):
                 widget.deleteLater()
         if summary is not None:
             self._title = summary.title
-            self._add_buttons(summary, role)
+            self._add_buttons(summary, role, replay)
         self.row.addStretch(1)
         self.row.addWidget(self._tail)
 
-    def _add_buttons(self, summary, role: str) -> None:
+    def _add_buttons(self, summary, role: str, replay: bool) -> None:
         status = StatementStatus(summary.status)
-        allowed = rules.next_actions(status, role)
+        allowed = [] if replay else rules.next_actions(status, role)
+        refusal = (
+            self.tr("Replay: return to Live to change the statement")
+            if replay
+            else self.tr("Your role (%1) may not do this").replace("%1", role)
+        )
         order = list(StatementStatus)
         for goal in sorted(rules.TRANSITIONS[status], key=order.index):
             if goal is StatementStatus.PUBLISHED:
@@ -51,14 +56,16 @@ class WorkflowBar(QWidget):
             button.setObjectName(f"action_{goal.value}")
             button.setEnabled(goal in allowed)
             if goal not in allowed:
-                button.setToolTip(self.tr("Your role (%1) may not do this").replace("%1", role))
+                button.setToolTip(refusal)
             button.setProperty("goal", goal.value)
             button.clicked.connect(self._on_button_clicked)
             self.row.addWidget(button)
         if summary.requires_legal and status is StatementStatus.IN_REVIEW:
             legal = QPushButton(self.tr("Legal review: clear"), self)
             legal.setObjectName("action_legal")
-            legal.setEnabled(role == "legal" and not summary.legal_reviewed_by)
+            legal.setEnabled(role == "legal" and not summary.legal_reviewed_by and not replay)
+            if replay:
+                legal.setToolTip(refusal)
             legal.clicked.connect(self._on_legal_clicked)
             self.row.addWidget(legal)
 
