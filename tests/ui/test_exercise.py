@@ -265,6 +265,10 @@ def test_one_cursor_drives_every_view(qtbot, window):
     assert window.phase_label.text().startswith("Phase (now): ")
     logbook_view = views["logbook"]
     assert not logbook_view.new_button.isEnabled()
+    banners = [views[n] for n in ("feed", "dashboard", "graph", "stakeholders", "logbook")]
+    stamp = when.astimezone(window.ctx.tz).strftime("%d/%m/%Y %H:%M")
+    for view in banners:
+        assert view.replay_banner.isVisibleTo(view) and stamp in view.replay_banner.text()
     assert not logbook_view.briefing_panel.isVisible()  # no live countdown in a replay
     qtbot.mouseClick(bar.live, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not feed._loading and feed.item_count() == live_posts)
@@ -272,5 +276,6 @@ def test_one_cursor_drives_every_view(qtbot, window):
     assert not timeline.cursor_line.isVisible()
     assert graph.visible_count() == len(drawing.nodes)
     assert "(now)" not in feed.alerts.overdue.text()
+    assert not any(v.replay_banner.isVisible() for v in banners)
     assert window.phase_label.text().startswith("Phase: ")
     assert logbook_view.new_button.isEnabled() and logbook_view.briefing_panel.isVisible()

@@ -445,7 +445,8 @@ def test_replay_cursor_shows_the_posts_published_by_then_read_only(qtbot, feed, 
         expected = raw_newest(path, "WHERE created_at <= ?", (format_utc(when),))
         assert 0 < len(expected) < 420
         qtbot.waitUntil(lambda e=expected: view.model.ids().tolist() == e, timeout=10_000)
-        assert view.summary.text().startswith("Replay at ")
+        assert view.summary.text().startswith("Replay: ")
+        assert view.replay_banner.isVisible() and "Replay at" in view.replay_banner.text()
     newest = view.model.post_id(0)
     view.select_post(newest)
     qtbot.waitUntil(lambda: view.detail.detail is not None)
@@ -467,6 +468,7 @@ def test_replay_cursor_shows_the_posts_published_by_then_read_only(qtbot, feed, 
     view.bar.clear()
     loaded(qtbot, view, 420)
     assert not view.summary.text().startswith("Replay")
+    assert not view.replay_banner.isVisible()
     view.select_post(newest)
     qtbot.waitUntil(lambda: view.detail.triage_box.isEnabled())
     view.table.setFocus()
@@ -498,6 +500,7 @@ def test_replay_dashboard_and_feed_agree_at_the_cursor(qtbot, feed, demo_crisis)
     assert dashboard.tiles["volume"].value.text() == str(last_hour) != "0"
     assert dashboard.tiles["sources"].value.text() == "—"
     assert dashboard.as_of.text().startswith("Replay at ")
+    assert dashboard.replay_banner.isVisible()
     overdue = dashboard.stats.overdue
     assert 0 < overdue < dashboard_live_overdue
     qtbot.mouseClick(dashboard.tiles["overdue"], Qt.MouseButton.LeftButton)

@@ -17,6 +17,7 @@ from warroom.ui.context import AppContext
 from warroom.ui.guard import alive
 from warroom.ui.models.feed_model import CHANNEL_COLOURS
 from warroom.ui.views.base import View
+from warroom.ui.widgets.replay_banner import ReplayBanner
 
 log = logging.getLogger("warroom.ui")
 
@@ -114,7 +115,11 @@ class DashboardView(View):
         self.stats: feed_stats.DashboardStats | None = None
         self._cursor = None  # the replay cursor (None: live)
         self.tiles: dict[str, Tile] = {}
-        grid = QGridLayout(self)
+        outer = QVBoxLayout(self)
+        self.replay_banner = ReplayBanner(ctx.tz, self.tr("the figures as they stood then"), self)
+        outer.addWidget(self.replay_banner)
+        grid = QGridLayout()
+        outer.addLayout(grid, 1)
         for index, (name, title) in enumerate(self.TILES):
             tile = Tile(name, self.tr(title), self)
             tile.clicked.connect(lambda n=name: self.open_tile(n))
@@ -167,6 +172,7 @@ class DashboardView(View):
 
     def _on_navigator_as_of_changed(self, when) -> None:
         self._cursor = when
+        self.replay_banner.set_as_of(when)
         self._replay_timer.start()
 
     def _on_stats_loaded(self, stats: feed_stats.DashboardStats) -> None:

@@ -37,6 +37,7 @@ from warroom.ui.feed.filter_bar import FilterBar
 from warroom.ui.guard import alive
 from warroom.ui.models.feed_model import FeedModel
 from warroom.ui.views.base import View
+from warroom.ui.widgets.replay_banner import ReplayBanner
 
 log = logging.getLogger("warroom.ui")
 ROW_HEIGHT = 22
@@ -82,6 +83,10 @@ class FeedView(View):
         self.splitter.setSizes([900, 420])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        self.replay_banner = ReplayBanner(
+            ctx.tz, self.tr("the posts published by then, deadlines as they stood"), self
+        )
+        layout.addWidget(self.replay_banner)
         layout.addWidget(self.bar)
         layout.addWidget(self.summary)
         layout.addWidget(self.splitter, 1)
@@ -181,6 +186,7 @@ class FeedView(View):
         self._as_of = when
         self.post_actions.set_enabled(when is None)
         self.detail.set_read_only(when is not None)
+        self.replay_banner.set_as_of(when)
         self._replay_timer.start()
 
     # -- loading -----------------------------------------------------------------------------
@@ -310,9 +316,7 @@ class FeedView(View):
         if self.filter.label:
             text += f" — {self.filter.label}"
         if self._as_of is not None:
-            stamp = self._as_of.astimezone(self.ctx.tz).strftime("%d/%m/%Y %H:%M")
-            text = self.tr("Replay at %1: ").replace("%1", stamp) + text
-            text += self.tr(" — posts published by then; triage is read-only")
+            text = self.tr("Replay: ") + text
         if elapsed is not None:
             text += self.tr(" (%1 ms)").replace("%1", str(round(elapsed * 1000)))
         self.summary.setText(text)

@@ -37,6 +37,7 @@ from warroom.ui.graph.canvas import GraphCanvas
 from warroom.ui.graph.panel import SidePanel
 from warroom.ui.graph.widgets import SLIDER_MAX, build_ui
 from warroom.ui.views.base import View
+from warroom.ui.widgets.replay_banner import ReplayBanner
 
 PLAY_STEP = 8  # slider steps per tick: a full replay takes about 6 s
 PLAY_INTERVAL_MS = 50
@@ -61,6 +62,7 @@ class GraphView(View):
     play: QToolButton
     slider: QSlider
     moment: QLabel
+    replay_banner: ReplayBanner
     _completion: QStringListModel
 
     def __init__(self, ctx: AppContext, parent=None) -> None:
@@ -248,6 +250,7 @@ class GraphView(View):
 
     def _on_slider_value_changed(self, _value: int) -> None:
         self._cursor = None  # the operator explores on their own from here
+        self.replay_banner.hide()
         self._shown = self.canvas.show_until(self._slider_moment())
         self._update_moment()
 
@@ -257,6 +260,7 @@ class GraphView(View):
         self._play.stop()
         self.play.setChecked(False)
         self._cursor = None if when is None else when.timestamp()
+        self.replay_banner.set_as_of(when)
         self._show_cursor()
 
     def _show_cursor(self) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from warroom.ui.graph.canvas import GraphCanvas
 from warroom.ui.graph.panel import SidePanel
+from warroom.ui.widgets.replay_banner import ReplayBanner
 
 SLIDER_MAX = 1000
 
@@ -103,6 +104,10 @@ def build_ui(view) -> None:
     bottom.addWidget(view.moment)
     layout = QVBoxLayout(view)
     layout.setContentsMargins(4, 4, 4, 4)
+    view.replay_banner = ReplayBanner(
+        view._ctx.tz, view.tr("the accounts and links that had appeared by then"), view
+    )
+    layout.addWidget(view.replay_banner)
     layout.addLayout(top)
     layout.addWidget(view.summary)
     layout.addWidget(splitter, 1)

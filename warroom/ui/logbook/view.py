@@ -42,6 +42,7 @@ from warroom.ui.logbook.model import LogbookModel
 from warroom.ui.logbook.panels import BriefingPanel, OpenActionsPanel
 from warroom.ui.logbook.parts import CompactTabs, describe, register_table
 from warroom.ui.views.base import View
+from warroom.ui.widgets.replay_banner import ReplayBanner
 
 
 def _load(db, flt: LogFilter, after):
@@ -158,6 +159,10 @@ class LogbookView(View):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(3)
         layout.addWidget(self.banner)
+        self.replay_banner = ReplayBanner(
+            self._ctx.tz, self.tr("the entries of events that had happened by then"), self
+        )
+        layout.addWidget(self.replay_banner)
         layout.addWidget(self.filters)
         layout.addWidget(button_bar)
         layout.addWidget(splitter, 1)
@@ -211,6 +216,7 @@ class LogbookView(View):
         correction, closing an action, a briefing and its countdown) waits for Live."""
         self._as_of = when
         replaying = when is not None
+        self.replay_banner.set_as_of(when)
         self.briefing_panel.setVisible(not replaying)
         self.new_button.setEnabled(not replaying)
         self.actions_panel.setEnabled(not replaying)

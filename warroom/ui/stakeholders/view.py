@@ -46,6 +46,7 @@ from warroom.ui.stakeholders.members import MembersDialog
 from warroom.ui.stakeholders.rules import RulesDialog
 from warroom.ui.stakeholders.thresholds import GapThresholdsDialog
 from warroom.ui.views.base import View
+from warroom.ui.widgets.replay_banner import ReplayBanner
 
 WINDOWS = (
     ("Last hour", timedelta(hours=1)),
@@ -117,6 +118,10 @@ class StakeholdersView(View):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self._toolbar())
+        self.replay_banner = ReplayBanner(
+            self._ctx.tz, self.tr("the matrix as it stood then"), self
+        )
+        layout.addWidget(self.replay_banner)
         layout.addWidget(splitter, 1)
         self.splitter = splitter
         self._sized = False
@@ -421,6 +426,7 @@ class StakeholdersView(View):
         Groups keep today's power and interest; nothing can be edited meanwhile."""
         self.cursor_at = when
         self.grid.set_read_only(when is not None)
+        self.replay_banner.set_as_of(when)
         for widget in (self.edit_button, self.members_button, self.more_button):
             widget.setEnabled(when is None)
         self._debounce.start()
