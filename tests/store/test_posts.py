@@ -240,3 +240,19 @@ def test_an_obsolete_read_is_abandoned_and_the_connection_stays_usable(big_crisi
             pass  # already obsolete: nothing is read
     finally:
         crisis.close()
+
+
+def test_a_bare_repost_shows_what_it_reshared(small):
+    crisis, ids = small
+    db = crisis.db
+    fan = Author.create(channel="twitter", handle="fan", kind="public", created_at=T0)
+    shared = add(fan, 10, "", minutes=40, repost_of="1")  # reshares the "client" post n°1
+    lost = add(fan, 11, "", minutes=41, repost_of="999")  # its original is not stored
+    quoted = add(fan, 12, "Vraiment ?", minutes=42, repost_of="2")  # has its own text
+    rows = posts.fetch_rows(db, [shared, lost, quoted], rules())
+    assert rows[shared].display_text == (
+        "↻ @client: Le datacenter a brûlé, où sont mes sauvegardes ?"
+    )
+    assert rows[lost].display_text == "↻ (repost of a post that is not stored)"
+    assert rows[quoted].display_text == "Vraiment ?"
+    assert posts.fetch_rows(db, [ids[0]], rules())[ids[0]].display_text.startswith("Le data")

@@ -510,3 +510,17 @@ def test_replay_dashboard_and_feed_agree_at_the_cursor(qtbot, feed, demo_crisis)
     ctx.navigator.as_of_changed.emit(None)
     qtbot.waitUntil(lambda: not dashboard.stats.replay)
     assert dashboard.tiles["sources"].value.text() != "—"
+
+
+def test_bare_reposts_show_what_they_reshared(qtbot, scenario_demo_crisis, make_context):
+    view = FeedView(make_context(scenario_demo_crisis))
+    qtbot.addWidget(view)
+    view.show()
+    loaded(qtbot, view, Post.select().count())
+    bare = Post.select().where((Post.text == "") & Post.repost_of.is_null(False)).first()
+    assert bare is not None  # the demo has reposts without text of their own
+    original = Post.get((Post.channel == bare.channel) & (Post.external_id == bare.repost_of))
+    cell = view.model.index(view.model.row_of(bare.id), view.model.COL_TEXT)
+    shown = " ".join(original.text.split())[:60]
+    assert cell.data().startswith(f"↻ @{original.author.handle}: {shown}")
+    assert cell.data(Qt.ItemDataRole.ToolTipRole).startswith("↻ ")

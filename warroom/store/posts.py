@@ -78,6 +78,17 @@ class PostRow:
     moderated: bool
     rumor_id: int | None
     is_repost: bool
+    shared_author: str = ""  # a repost: the handle of the reposted post's author (if stored)
+    shared_text: str = ""  # … and its text
+
+    @property
+    def display_text(self) -> str:
+        """What the feed shows: the text, or for a bare repost what it reshared."""
+        if self.text or not self.is_repost:
+            return self.text
+        if self.shared_author or self.shared_text:
+            return f"↻ @{self.shared_author}: {self.shared_text}"
+        return "↻ (repost of a post that is not stored)"
 
     @property
     def engagement(self) -> int:
@@ -296,8 +307,10 @@ _ROW_SQL = """SELECT p.id, p.channel, p.created_at, p.author_id, a.handle, a.dis
     a.kind, a.followers, a.verified, p.text, p.url, p.lang, p.likes, p.shares, p.replies,
     p.views, p.reach, p.sentiment, p.sentiment_override, p.matched_terms, p.triage_what,
     p.priority, p.status, p.assignee, p.reply_deadline, p.answered_at, p.moderated,
-    p.rumor_id, p.repost_of
-    FROM post p JOIN author a ON a.id = p.author_id"""
+    p.rumor_id, p.repost_of, oa.handle, o.text
+    FROM post p JOIN author a ON a.id = p.author_id
+    LEFT JOIN post o ON o.channel = p.channel AND o.external_id = p.repost_of
+    LEFT JOIN author oa ON oa.id = o.author_id"""
 
 
 def _row(raw: Sequence[object], rules: DeadlineRules) -> PostRow:
@@ -305,7 +318,8 @@ def _row(raw: Sequence[object], rules: DeadlineRules) -> PostRow:
         :11
     ]
     (lang, likes, shares, replies, views, reach, sentiment, override, terms, what) = raw[11:21]
-    (priority, status, assignee, deadline, answered, moderated, rumor_id, repost_of) = raw[21:]
+    (priority, status, assignee, deadline, answered, moderated, rumor_id, repost_of) = raw[21:29]
+    shared_author, shared_text = raw[29:31]
     created_at = parse_utc(str(created))
     due: datetime | None = parse_utc(str(deadline)) if deadline else None
     if due is None and needs_reply(str(status), _opt(what), bool(moderated), bool(repost_of)):
@@ -344,6 +358,8 @@ def _row(raw: Sequence[object], rules: DeadlineRules) -> PostRow:
         moderated=bool(moderated),
         rumor_id=int(str(rumor_id)) if rumor_id is not None else None,
         is_repost=repost_of is not None,
+        shared_author=str(shared_author or ""),
+        shared_text=str(shared_text or ""),
     )
 
 

@@ -280,7 +280,7 @@ class FeedModel(QAbstractTableModel):
             return f"@{post.author_handle}{tick} · {post.author_kind} · {compact(post.followers)}"
         if column == self.COL_TEXT:
             prefix = "[hidden] " if post.moderated else ""
-            return prefix + " ".join(post.text[:400].split())
+            return prefix + " ".join(post.display_text[:400].split())
         if column == self.COL_ENGAGEMENT:
             return compact(post.engagement)
         if column == self.COL_SENTIMENT:
@@ -302,7 +302,7 @@ class FeedModel(QAbstractTableModel):
 
     def _tooltip(self, post: PostRow, column: int) -> str | None:
         if column == self.COL_TEXT:
-            return post.text[:4000]
+            return post.display_text[:4000]
         if column == self.COL_AUTHOR:
             return f"{post.author_name} (@{post.author_handle}) — {post.followers:,} followers"
         if column == self.COL_CHANNEL:
@@ -329,4 +329,6 @@ class FeedModel(QAbstractTableModel):
                 return QColor("#1e7d32")
         if post.moderated:
             return QColor("#888888")
+        if column == self.COL_TEXT and post.is_repost and not post.text:
+            return QColor("#4a5d7a")  # a bare repost: what it reshared, in a quieter colour
         return None
