@@ -524,3 +524,19 @@ def test_bare_reposts_show_what_they_reshared(qtbot, scenario_demo_crisis, make_
     shown = " ".join(original.text.split())[:60]
     assert cell.data().startswith(f"↻ @{original.author.handle}: {shown}")
     assert cell.data(Qt.ItemDataRole.ToolTipRole).startswith("↻ ")
+
+
+def test_chart_legend_sits_above_the_plot_and_the_share_is_smoothed(qtbot, feed):
+    import numpy as np
+
+    from warroom.ui.feed.chart import rolling_share
+
+    qtbot.waitUntil(lambda: feed.chart.series is not None)
+    legend = feed.chart.legend.text()
+    for channel in feed.chart.series.channels[:3]:
+        assert channel in legend
+    assert "negative share" in legend
+    assert feed.chart.legend.geometry().bottom() <= feed.chart.plot.geometry().top()
+    share = rolling_share(np.array([1, 2, 3, 0]), np.array([2, 4, 6, 1]))
+    assert np.isnan(share[0]) and np.isnan(share[3])  # fewer than 10 posts in the window
+    assert share[1] == 6 / 12 and share[2] == 5 / 11

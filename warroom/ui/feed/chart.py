@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
+import html
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from warroom.store.feed_stats import Marker, VolumeSeries
 from warroom.ui.models.feed_model import CHANNEL_COLOURS
 
 MAX_STACKED = 6
+SHARE_WINDOW = 3  # buckets: the negative share is read over a short window, not one bar
+SHARE_MIN_POSTS = 10  # … and only where the window holds enough posts to mean something
+
+
+def rolling_share(negatives: np.ndarray, totals: np.ndarray) -> np.ndarray:
+    """Negative share over a centred window of SHARE_WINDOW buckets, weighted by volume
+    (NaN where the window holds fewer than SHARE_MIN_POSTS posts)."""
+    kernel, pad = np.ones(SHARE_WINDOW), SHARE_WINDOW // 2
+    neg = np.convolve(np.pad(negatives.astype(float), pad), kernel, mode="valid")
+    tot = np.convolve(np.pad(totals.astype(float), pad), kernel, mode="valid")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(tot >= SHARE_MIN_POSTS, neg / np.maximum(tot, 1), np.nan)
 
 
 class VolumeChart(QWidget):
@@ -29,7 +42,6 @@ class VolumeChart(QWidget):
         self.plot.setMinimumHeight(120)
         self.plot.showGrid(y=True, alpha=0.2)
         self.plot.setLabel("left", self.tr("posts"))
-        self.plot.addLegend(offset=(-10, 5), colCount=4, labelTextSize="7pt")
         self.plot.setMouseEnabled(x=True, y=False)
         self.share = pg.ViewBox()
         self.plot.showAxis("right")
@@ -43,9 +55,27 @@ class VolumeChart(QWidget):
         self.series: VolumeSeries | None = None
         self.selection = pg.LinearRegionItem(movable=False, brush=(255, 193, 7, 60))
         self.selection.setZValue(-10)
+        # The legend is a line of its own above the plot: inside it, it hid bars and markers.
+        self.legend = QLabel(self)
+        self.legend.setObjectName("volumeLegend")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)  # names are escaped
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet("color: #37474f; font-size: 8pt; padding-left: 4px;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.legend)
         layout.addWidget(self.plot)
+
+    def _set_legend(self, entries: list[tuple[str, str]]) -> None:
+        """Colour swatches of the stacked channels, then the negative-share line."""
+        parts = [
+            f'<span style="color:{colour}; font-size:11pt">■</span>&nbsp;{html.escape(name)}'
+            for name, colour in entries
+        ]
+        share = html.escape(self.tr("negative share"))
+        parts.append(f'<span style="color:#b00020; font-size:11pt">━</span>&nbsp;{share}')
+        self.legend.setText("&nbsp;&nbsp; ".join(parts))
 
     def _sync_views(self) -> None:
         self.share.setGeometry(self.plot.getViewBox().sceneBoundingRect())
@@ -60,17 +90,19 @@ class VolumeChart(QWidget):
         step = series.interval.total_seconds()
         x = series.start.timestamp() + step * (np.arange(series.buckets) + 0.5)
         base = np.zeros(series.buckets)
+        legend = []
         for index, channel in enumerate(series.channels[:MAX_STACKED]):
             heights = series.counts[index].astype(float)
-            self._bars(x, heights, base, step, CHANNEL_COLOURS.get(channel, "#777"), channel)
+            colour = CHANNEL_COLOURS.get(channel, "#777")
+            self._bars(x, heights, base, step, colour, channel)
+            legend.append((channel, colour))
             base = base + heights
         if len(series.channels) > MAX_STACKED:
             rest = series.counts[MAX_STACKED:].sum(axis=0).astype(float)
             self._bars(x, rest, base, step, "#bbbbbb", self.tr("other"))
-        totals = series.totals.astype(float)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            # Too few posts make a meaningless share: only intervals with at least 3.
-            share = np.where(totals >= 3, series.negatives / np.maximum(totals, 1), np.nan)
+            legend.append((self.tr("other"), "#bbbbbb"))
+        self._set_legend(legend)
+        share = rolling_share(series.negatives, series.totals)
         curve = pg.PlotCurveItem(x, share, pen=pg.mkPen("#b00020", width=2), connect="finite")
         self.share.addItem(curve)
         # Only markers far enough from the previous labelled one get a text label (the

@@ -80,7 +80,9 @@ class FeedView(View):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
-        self.splitter.setSizes([900, 420])
+        self.splitter.setSizes([1000, 340])  # the posts first; the detail pane narrower
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.replay_banner = ReplayBanner(
@@ -139,6 +141,9 @@ class FeedView(View):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in enumerate(COLUMN_WIDTHS):
             header.resizeSection(column, width)
+        # The time column fits its text ("06/04 07:15:42") whatever the font.
+        stamp = table.fontMetrics().horizontalAdvance("00/00 00:00:00")
+        header.resizeSection(0, max(COLUMN_WIDTHS[0], stamp + 18))
         table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         return table
 
