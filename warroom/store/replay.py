@@ -46,7 +46,11 @@ def snapshot(db: peewee.Database, as_of: datetime) -> Snapshot:
             )
         }
         authors = db.execute_sql(
-            "SELECT COUNT(DISTINCT author_id) FROM post WHERE created_at <= ?", (at,)
+            # post_author (author_id, created_at) answers by skipping from author to
+            # author (27 ms at 1.4M posts) where the time index reads every post (0.4 s).
+            "SELECT COUNT(DISTINCT author_id) FROM post INDEXED BY post_author"
+            " WHERE created_at <= ?",
+            (at,),
         ).fetchone()[0]
         entries = db.execute_sql(
             "SELECT COUNT(*) FROM log_entry WHERE event_time <= ?", (at,)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSlid
 
 from warroom.store.replay import snapshot
 from warroom.store.review import activity_bounds
+from warroom.ui.latest import LatestRead
 
 STEP_MINUTES = 5
 PLAY_SPEEDS = ((60, "1 min/s"), (600, "10 min/s"), (3600, "1 h/s"), (6 * 3600, "6 h/s"))
@@ -28,6 +29,7 @@ class ReplayBar(QWidget):
         self._start: datetime | None = None
         self.as_of: datetime | None = None
         self._carry = 0.0
+        self._reads = LatestRead(ctx.runner, self)  # Play moves the cursor every 200 ms
         self.live = QPushButton(self.tr("Live"), self)
         self.live.setObjectName("replayLive")
         self.live.setCheckable(True)
@@ -103,7 +105,7 @@ class ReplayBar(QWidget):
         else:
             self.label.setText(when.astimezone(self._ctx.tz).strftime("%d/%m/%Y %H:%M"))
             db = self._ctx.crisis.db
-            self._ctx.runner.run_query(lambda: snapshot(db, when), on_success=self._on_snapshot)
+            self._reads.request(lambda: snapshot(db, when), self._on_snapshot)
         self._ctx.navigator.as_of_changed.emit(when)
 
     def _on_snapshot(self, snap) -> None:

@@ -14,7 +14,7 @@ from warroom.domain.filters import PostFilter
 from warroom.domain.timeutil import utcnow
 from warroom.store import feed_stats, posts
 from warroom.ui.context import AppContext
-from warroom.ui.guard import alive
+from warroom.ui.latest import LatestRead
 from warroom.ui.models.feed_model import CHANNEL_COLOURS
 from warroom.ui.views.base import View
 from warroom.ui.widgets.replay_banner import ReplayBanner
@@ -114,6 +114,7 @@ class DashboardView(View):
         self.ctx = ctx
         self.stats: feed_stats.DashboardStats | None = None
         self._cursor = None  # the replay cursor (None: live)
+        self._reads = LatestRead(ctx.runner, self)  # counting posts can take a second
         self.tiles: dict[str, Tile] = {}
         outer = QVBoxLayout(self)
         self.replay_banner = ReplayBanner(ctx.tz, self.tr("the figures as they stood then"), self)
@@ -160,10 +161,10 @@ class DashboardView(View):
     def refresh(self) -> None:
         db, when = self.ctx.crisis.db, self._cursor
         rules = posts.DeadlineRules.load(self.ctx.tz, when or utcnow())
-        self.ctx.runner.run_query(
+        self._reads.request(
             lambda: feed_stats.dashboard(db, rules, as_of=when),
-            on_success=alive(self, self._on_stats_loaded),
-            on_failure=alive(self, lambda exc: log.warning("dashboard: %s", exc)),
+            self._on_stats_loaded,
+            lambda exc: log.warning("dashboard: %s", exc),
         )
 
     def _on_changes_changed(self, topics: frozenset) -> None:
