@@ -256,3 +256,21 @@ def test_a_bare_repost_shows_what_it_reshared(small):
     assert rows[lost].display_text == "↻ (repost of a post that is not stored)"
     assert rows[quoted].display_text == "Vraiment ?"
     assert posts.fetch_rows(db, [ids[0]], rules())[ids[0]].display_text.startswith("Le data")
+
+
+def test_the_awaiting_index_matches_the_needs_reply_condition(small):
+    """SQLite uses the partial index only if the query holds its exact WHERE clause."""
+    from warroom.store.migrations.m0008_awaiting_index import AWAITING_CONDITION
+
+    crisis, _ids = small
+    assert posts.needs_reply_condition() == AWAITING_CONDITION
+    (sql,) = crisis.db.execute_sql(
+        "SELECT sql FROM sqlite_master WHERE name = 'post_awaiting'"
+    ).fetchone()
+    assert sql.endswith(f"WHERE {AWAITING_CONDITION}")
+    f = PostFilter(overdue=True, channels=frozenset({"twitter"}))
+    where, params = posts.where_clause(f, rules())
+    plan = crisis.db.execute_sql(
+        f"EXPLAIN QUERY PLAN SELECT count(*) FROM {posts.post_source(f)} {where}", params
+    ).fetchall()
+    assert any("post_awaiting" in str(row) for row in plan)

@@ -14,7 +14,7 @@ from warroom.domain.timeutil import format_utc, parse_utc
 from warroom.store import logbook, replay
 from warroom.store.crisis import get_setting, set_setting
 from warroom.store.errors import StoreError, translated_errors
-from warroom.store.posts import DeadlineRules, count_matching, where_clause
+from warroom.store.posts import DeadlineRules, count_matching, post_source, where_clause
 
 NEGATIVE_BELOW = -0.05  # VADER's usual threshold for a negative text
 ALERTED_KEY = "feed_alerts_sent"
@@ -45,7 +45,7 @@ def time_span(
     where, params = where_clause(f, rules)
     with translated_errors("reading the time span"):
         low, high = db.execute_sql(
-            f"SELECT min(p.created_at), max(p.created_at) FROM post p {where}", params
+            f"SELECT min(p.created_at), max(p.created_at) FROM {post_source(f)} {where}", params
         ).fetchone()
     return (parse_utc(low), parse_utc(high)) if low else None
 
@@ -67,7 +67,7 @@ def volume(
     sql = (
         "SELECT CAST((unixepoch(p.created_at) - ?) / ? AS INTEGER) AS b, p.channel, count(*),"
         " sum(coalesce(p.sentiment_override, p.sentiment) < ?)"
-        f" FROM post p {where} GROUP BY b, p.channel"
+        f" FROM {post_source(f)} {where} GROUP BY b, p.channel"
     )
     origin = int(start.timestamp())
     with translated_errors("counting posts per interval"):

@@ -139,14 +139,34 @@ def _in(column: str, values: Sequence[object]) -> tuple[str, list[object]]:
     return f"{column} IN ({', '.join('?' * len(values))})", list(values)
 
 
-def _needs_reply_sql() -> tuple[str, list[object]]:
-    statuses, params = _in("p.status", OPEN_STATUSES)
-    whats, more = _in("p.triage_what", NEEDS_REPLY_WHAT_VALUES)
-    sql = (
-        f"({statuses} AND p.moderated = 0 AND p.repost_of IS NULL"
-        f" AND (p.triage_what IS NULL OR {whats}))"
+def _literals(values: Sequence[str]) -> str:
+    """``('a', 'b')`` — our own constants (never user input), written into the SQL so
+    that SQLite can match the condition against the partial index ``post_awaiting``."""
+    return "(" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + ")"
+
+
+def needs_reply_condition(alias: str = "") -> str:
+    """Open, not moderated, not a repost, and not triaged as something that needs no
+    answer: the WHERE clause of the partial index ``post_awaiting`` (migration 8)."""
+    a = f"{alias}." if alias else ""
+    return (
+        f"{a}status IN {_literals(OPEN_STATUSES)} AND {a}moderated = 0"
+        f" AND {a}repost_of IS NULL AND ({a}triage_what IS NULL"
+        f" OR {a}triage_what IN {_literals(NEEDS_REPLY_WHAT_VALUES)})"
     )
-    return sql, params + more
+
+
+def _needs_reply_sql() -> tuple[str, list[object]]:
+    return f"({needs_reply_condition('p')})", []
+
+
+def post_source(f: PostFilter) -> str:
+    """``post p``, read through the index of posts awaiting a reply when the filter asks
+    for them (the planner, without statistics, would take the status index and read every
+    open post from the table: ten times slower)."""
+    if f.needs_reply or f.overdue:
+        return "post p INDEXED BY post_awaiting"
+    return "post p"
 
 
 def _overdue_sql(rules: DeadlineRules) -> tuple[str, list[object]]:
@@ -244,8 +264,8 @@ def matching_ids(
         where = f"{where} AND p.id <= ?" if where else "WHERE p.id <= ?"
         params.append(upto_id)
     bound = f" LIMIT {int(limit)}" if limit is not None else ""
-    source = "post p"
-    if limit is not None and _scan_newest_first(db, f):
+    source = post_source(f)
+    if source == "post p" and limit is not None and _scan_newest_first(db, f):
         source = "post p INDEXED BY post_created"
     sql = f"SELECT group_concat(id) FROM (SELECT p.id AS id FROM {source} {where} {ORDER}{bound})"
     with translated_errors("searching the posts"):
@@ -280,7 +300,8 @@ def _scan_newest_first(db: peewee.Database, f: PostFilter) -> bool:
 def count_matching(db: peewee.Database, f: PostFilter, rules: DeadlineRules) -> int:
     where, params = where_clause(f, rules)
     with translated_errors("counting the posts"):
-        return int(db.execute_sql(f"SELECT count(*) FROM post p {where}", params).fetchone()[0])
+        sql = f"SELECT count(*) FROM {post_source(f)} {where}"
+        return int(db.execute_sql(sql, params).fetchone()[0])
 
 
 def max_post_id(db: peewee.Database) -> int:
@@ -298,7 +319,8 @@ def arrivals_after(
     where += " AND p.id <= ?"
     with translated_errors("reading new posts"):
         rows = db.execute_sql(
-            f"SELECT p.id, p.created_at FROM post p {where} {ORDER}", [*params, after_id, top]
+            f"SELECT p.id, p.created_at FROM {post_source(f)} {where} {ORDER}",
+            [*params, after_id, top],
         ).fetchall()
     return [(int(i), parse_utc(at)) for i, at in rows], top
 
