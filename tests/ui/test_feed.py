@@ -540,3 +540,27 @@ def test_chart_legend_sits_above_the_plot_and_the_share_is_smoothed(qtbot, feed)
     share = rolling_share(np.array([1, 2, 3, 0]), np.array([2, 4, 6, 1]))
     assert np.isnan(share[0]) and np.isnan(share[3])  # fewer than 10 posts in the window
     assert share[1] == 6 / 12 and share[2] == 5 / 11
+
+
+def test_replayed_chart_shows_markers_of_that_time_and_redraws_at_most_once_a_second(qtbot, feed):
+    from warroom.store import feed_stats
+
+    qtbot.waitUntil(lambda: feed.chart.series is not None)
+    every = feed_stats.markers(feed.ctx.crisis.db)
+    assert len(every) >= 2
+    when = every[len(every) // 2].at
+    loads = []
+    original = feed.chart_loader._read
+    feed.chart_loader._read = lambda generation: (loads.append(generation), original(generation))
+    feed.ctx.navigator.as_of_changed.emit(when)
+    qtbot.waitUntil(lambda: bool(loads), timeout=5000)
+    qtbot.waitUntil(lambda: feed.chart.series.start is not None and not feed._loading)
+    assert feed.chart_loader._throttle.isActive()
+    shown = feed_stats.markers(feed.ctx.crisis.db, when)
+    assert 0 < len(shown) < len(every) and all(m.at <= when for m in shown)
+    for step in range(3):  # the cursor keeps moving (Play): one more read, the last one
+        feed.ctx.navigator.as_of_changed.emit(when.replace(second=step))
+        qtbot.wait(150)
+    qtbot.waitUntil(lambda: len(loads) == 2, timeout=5000)
+    qtbot.wait(1200)
+    assert len(loads) == 2 and loads[-1] == feed._generation

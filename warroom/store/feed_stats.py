@@ -96,8 +96,14 @@ class Marker:
     item_id: int
 
 
-def markers(db: peewee.Database) -> list[Marker]:
-    """Statements published and rumors detected, for the chart's vertical lines."""
+def markers(db: peewee.Database, until: datetime | None = None) -> list[Marker]:
+    """Statements published and rumors detected, for the chart's vertical lines (only
+    those of ``until`` or before, when given: the replay cursor)."""
+    found = _all_markers(db)
+    return found if until is None else [m for m in found if m.at <= until]
+
+
+def _all_markers(db: peewee.Database) -> list[Marker]:
     with translated_errors("reading statements and rumors"):
         published = db.execute_sql(
             "SELECT s.id, s.title, min(v.published_at) FROM statement s JOIN statement_version v"

@@ -58,7 +58,8 @@ def load_chart(
         start = span[0].fromtimestamp(start_ts, tz=span[0].tzinfo)
         buckets = int((span[1].timestamp() - start_ts) // step) + 1
         series = feed_stats.volume(db, f, rules, start, interval, buckets)
-        return series, feed_stats.markers(db)
+        # A replayed feed (``until`` set by the cursor) shows the markers of that time only.
+        return series, feed_stats.markers(db, f.until)
 
 
 def load_detail(db: peewee.Database, post_id: int, rules: posts.DeadlineRules) -> PostDetail:

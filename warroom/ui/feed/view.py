@@ -26,12 +26,12 @@ from warroom.domain.timeutil import utcnow
 from warroom.store import posts, triage
 from warroom.store.errors import StoreError
 from warroom.store.ingest_store import set_author_kind
-from warroom.store.interrupt import Superseded
 from warroom.ui.context import AppContext
 from warroom.ui.feed import loaders
 from warroom.ui.feed.actions import PostActions
 from warroom.ui.feed.alerts import FeedAlerts
 from warroom.ui.feed.chart import VolumeChart
+from warroom.ui.feed.chart_loader import ChartLoader
 from warroom.ui.feed.detail import DetailPane
 from warroom.ui.feed.filter_bar import FilterBar
 from warroom.ui.guard import alive
@@ -113,6 +113,7 @@ class FeedView(View):
         self.detail.author_kind_requested.connect(self._on_detail_author_kind_requested)
         ctx.changes.changed.connect(self._on_changes_changed)
         ctx.navigator.show_posts.connect(self._on_navigator_show_posts)
+        self.chart_loader = ChartLoader(self)
         self._replay_timer = QTimer(self)  # a dragged cursor reloads once it pauses
         self._replay_timer.setSingleShot(True)
         self._replay_timer.setInterval(120)
@@ -262,20 +263,6 @@ class FeedView(View):
             self.select_post(selected)
         self._load_all(generation, top)
 
-    def _load_chart(self, generation: int) -> None:
-        """The chart is read after the table: the rows the operator waits for come first."""
-        db, rules, stop = self.ctx.crisis.db, self.rules(), self._superseded
-        whole = self.effective_filter(replace(self.filter, since=None, until=None))
-        self.ctx.runner.run_query(
-            lambda: loaders.load_chart(db, whole, rules, stop=stop.is_set),
-            on_success=alive(self, lambda result: self._on_chart_loaded(generation, result)),
-            on_failure=alive(self, self._on_chart_failed),
-        )
-
-    def _on_chart_failed(self, exc: Exception) -> None:
-        if not isinstance(exc, Superseded):
-            log.warning("volume chart: %s", exc)
-
     def _on_ids_loaded(self, generation: int, result) -> None:
         if generation != self._generation:
             return
@@ -290,7 +277,7 @@ class FeedView(View):
             self.model.set_ids(ids)
         self._loading = False
         self._update_summary(elapsed)
-        self._load_chart(generation)
+        self.chart_loader.load(generation)
         keep = self._pending_select or selected
         self._pending_select = None
         anchor, self._anchor = self._anchor, None
@@ -309,11 +296,6 @@ class FeedView(View):
         self.model.set_ids(np.zeros(0, dtype=np.int64))
         message = str(exc) if isinstance(exc, StoreError) else repr(exc)
         self.summary.setText(self.tr("Cannot search: %1").replace("%1", message))
-
-    def _on_chart_loaded(self, generation: int, result) -> None:
-        if generation == self._generation and result is not None:
-            self.chart.show_series(*result)
-            self.chart.highlight(self.filter.since, self.filter.until)
 
     def _update_summary(self, elapsed: float | None = None) -> None:
         count = self.model.rowCount()
