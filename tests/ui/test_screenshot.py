@@ -42,3 +42,29 @@ def test_screenshot_renders_every_view(qapp, demo_crisis, tmp_path, capsys):
     assert feed["placeholder"] is False and feed["items"] == 420
     dashboard = next(v for v in described["views"] if v["name"] == "dashboard")
     assert dashboard["placeholder"] is False and dashboard["items"] == 9
+
+
+def test_screenshot_as_of_replays_every_view_first(qapp, demo_crisis, tmp_path):
+    import sqlite3
+
+    from warroom.domain.timeutil import format_utc, parse_utc
+
+    path = demo_crisis.path
+    demo_crisis.close()
+    conn = sqlite3.connect(path)
+    times = sorted(parse_utc(at) for (at,) in conn.execute("SELECT created_at FROM post"))
+    when = times[len(times) // 2].replace(second=0, microsecond=0)
+    (posts,) = conn.execute(
+        "SELECT count(*) FROM post WHERE created_at <= ?", (format_utc(when),)
+    ).fetchone()
+    (entries,) = conn.execute(
+        "SELECT count(*) FROM log_entry WHERE event_time <= ?", (format_utc(when),)
+    ).fetchone()
+    conn.close()
+    out = tmp_path / "replayed"
+    stamp = when.strftime("%Y-%m-%dT%H:%MZ")
+    assert main(["screenshot", str(path), "--out", str(out), "--as-of", stamp]) == EXIT_OK
+    views = {v["name"]: v for v in json.loads((out / "views.json").read_text())["views"]}
+    assert 0 < views["feed"]["items"] == posts < 420
+    assert views["logbook"]["items"] == entries
+    assert main(["screenshot", str(path), "--out", str(out), "--as-of", "yesterday"]) != EXIT_OK

@@ -75,6 +75,8 @@ class MainWindow(QMainWindow):
             dock = QDockWidget(view.title(), self)
             dock.setObjectName(f"dock_{spec.name}")
             dock.setWidget(view)
+            # A tab raised in a dock area: views that deferred work (replay) do it now.
+            dock.visibilityChanged.connect(lambda shown, v=view: v.revealed() if shown else None)
             self.views[spec.name] = view
             self.docks[spec.name] = dock
         self._arrange_default()

@@ -44,6 +44,8 @@ def render_views(
             dock.show()
             dock.raise_()
             QApplication.processEvents()
+            if as_of is not None:  # a view behind a tab replays once it is in front
+                _settle(ctx)
             image = view.grab()
             file_name = f"{name}.png"
             if not image.save(str(out_dir / file_name)):
@@ -82,9 +84,9 @@ def render_views(
 def _settle(ctx) -> None:
     """Let the views' debounce timers fire and their reads finish (twice: a read's result
     may start another)."""
-    for _ in range(2):
+    for wait_ms in (400, 100):  # the views' debounce timers are at most 300 ms
         loop = QEventLoop()
-        QTimer.singleShot(500, loop.quit)
+        QTimer.singleShot(wait_ms, loop.quit)
         loop.exec()
         ctx.runner.general.waitForDone(20_000)
         QApplication.processEvents()

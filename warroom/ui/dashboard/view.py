@@ -174,7 +174,7 @@ class DashboardView(View):
     def _on_navigator_as_of_changed(self, when) -> None:
         self._cursor = when
         self.replay_banner.set_as_of(when)
-        self._replay_timer.start()
+        self.when_shown(self._replay_timer.start)
 
     def _on_stats_loaded(self, stats: feed_stats.DashboardStats) -> None:
         wanted = self._cursor

@@ -429,7 +429,7 @@ class StakeholdersView(View):
         self.replay_banner.set_as_of(when)
         for widget in (self.edit_button, self.members_button, self.more_button):
             widget.setEnabled(when is None)
-        self._debounce.start()
+        self.when_shown(self._debounce.start)
 
     # -- live updates --------------------------------------------------------------------
     def _on_changes_changed(self, topics: frozenset) -> None:

@@ -28,3 +28,29 @@ class View(QWidget):
 
     def refresh(self) -> None:
         """Reload what is shown (called after relevant changes)."""
+
+    # -- work that can wait until the view is on screen ---------------------------------
+    def on_screen(self) -> bool:
+        """Visible and not behind another tab of its dock area."""
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
+    def when_shown(self, reload) -> None:
+        """Run ``reload`` now if the view is on screen, else when it comes to the front.
+        Used for the replay cursor: a view in a tab behind another does not spend a worker
+        on every step of *Play* (the stakeholder matrix costs seconds on a large crisis)."""
+        if self.on_screen():
+            self._deferred = None
+            reload()
+        else:
+            self._deferred = reload
+
+    def revealed(self) -> None:
+        """The view came to the front (its dock tab was raised, or it was shown)."""
+        deferred = getattr(self, "_deferred", None)
+        if deferred is not None:
+            self._deferred = None
+            deferred()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.revealed()
