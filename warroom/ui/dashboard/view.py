@@ -83,8 +83,10 @@ class Tile(QFrame):
     def set(self, value: str, note: str = "", alarm: bool = False) -> None:
         self.value.setText(value)
         self.note.setText(note)
-        colour = "#b00020" if alarm else "#1b2a41"
-        self.value.setStyleSheet(f"font-size: 22pt; font-weight: bold; color: {colour};")
+        if alarm != getattr(self, "_alarm", None):  # restyling re-polishes: only on change
+            self._alarm = alarm
+            colour = "#b00020" if alarm else "#1b2a41"
+            self.value.setStyleSheet(f"font-size: 22pt; font-weight: bold; color: {colour};")
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
