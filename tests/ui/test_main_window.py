@@ -144,3 +144,23 @@ def test_crisis_phase_menu_changes_the_phase_after_confirmation(window, qtbot, m
     assert menu.actions[target].isChecked()
     dashboard = window.views["dashboard"]
     qtbot.waitUntil(lambda: dashboard.tiles["phase"].value.text() == target, timeout=5000)
+
+
+def test_views_behind_a_tab_catch_up_on_new_posts_when_brought_to_the_front(window, qtbot):
+    """A rebuild of the graph or the stakeholder matrix costs seconds on a large crisis:
+    behind another tab they wait; the Feed in front keeps up."""
+    from warroom.ui.graph.view import RELOAD_DELAY_MS
+
+    graph, stakeholders = window.views["graph"], window.views["stakeholders"]
+    qtbot.waitUntil(lambda: graph._drawing is not None and not graph.busy, timeout=20_000)
+    qtbot.waitUntil(lambda: stakeholders.loads >= 1)
+    window.show_view("feed")
+    assert not graph.on_screen() and not stakeholders.on_screen()
+    generation, loads = graph._generation, stakeholders.loads
+    window.ctx.changes.notify({"posts"})
+    qtbot.wait(RELOAD_DELAY_MS + 600)
+    assert (graph._generation, stakeholders.loads) == (generation, loads)
+    window.show_view("graph")
+    qtbot.waitUntil(lambda: graph._generation == generation + 1, timeout=5000)
+    window.show_view("stakeholders")
+    qtbot.waitUntil(lambda: stakeholders.loads == loads + 1, timeout=5000)

@@ -135,7 +135,7 @@ class DashboardView(View):
         grid.addWidget(self.as_of, 3, 0, 1, 3)
         self._timer = QTimer(self)
         self._timer.setInterval(60_000)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(lambda: self.when_shown(self.refresh))
         self._timer.start()
         self._coalesce = QTimer(self)
         self._coalesce.setSingleShot(True)
@@ -171,7 +171,7 @@ class DashboardView(View):
 
     def _on_changes_changed(self, topics: frozenset) -> None:
         if topics & {"posts", "rumors", "statements", "sources", "crisis", "settings"}:
-            self._schedule()
+            self.when_shown(self._schedule)  # behind another tab: when it comes to the front
 
     def _on_navigator_as_of_changed(self, when) -> None:
         self._cursor = when

@@ -323,7 +323,8 @@ class GraphView(View):
         if topics & {"posts", "authors", "rumors"} or (
             "graph" in topics and self._drawing is not None
         ):
-            self._reload.start()
+            # A rebuild costs seconds on a large crisis: a graph behind another tab waits.
+            self.when_shown(self._reload.start)
 
     def _account_text(self, index: int) -> str:
         drawing = self._drawing

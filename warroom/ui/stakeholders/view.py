@@ -433,7 +433,7 @@ class StakeholdersView(View):
 
     # -- live updates --------------------------------------------------------------------
     def _on_changes_changed(self, topics: frozenset) -> None:
-        if topics & TOPICS:
-            self._debounce.start()
+        if topics & TOPICS:  # behind another tab: when it comes to the front
+            self.when_shown(self._debounce.start)
         if topics & {"authors", "posts"}:
-            self.assigner.run()
+            self.assigner.run()  # a write (new authors join their group): never deferred
