@@ -2,21 +2,22 @@
 
 The crisis is created with :meth:`CrisisDatabase.create` (so the schema, the FTS index and
 its triggers are the real ones), then authors and posts are bulk-inserted. Deterministic
-for a given seed. Used by the model tests (200k posts) and the feed benchmark (1M posts).
+for a given seed. Used by the model tests and the feed benchmark (1M posts each).
 
     python -m tests.helpers.bigcrisis OUT.warroom [POSTS]
 """
 
 from __future__ import annotations
 
-import bisect
 import json
 import random
 import sqlite3
 import sys
 import time
-from datetime import timedelta
+from collections.abc import Iterator
 from pathlib import Path
+
+import numpy as np
 
 from warroom.domain.timeutil import format_utc, parse_utc
 
@@ -84,54 +85,89 @@ def _cumulative(weights: tuple[int, ...]) -> list[float]:
     return result
 
 
-_STATUS_CUT = _cumulative(STATUS_WEIGHTS)
+_STATUS_CUT = np.array(_cumulative(STATUS_WEIGHTS))
 _WHATS = (None, None, "criticism", "question")
-
-
-def _stamp(seconds: int) -> str:
-    return format_utc(T0 + timedelta(seconds=seconds))
-
-
-def _post(rng: random.Random, post_id: int, authors: list[tuple[object, ...]], total: int) -> tuple:
-    """One post row; cheap on purpose (a million of them are made per benchmark run)."""
-    random_ = rng.random
-    author = authors[int(random_() * len(authors))]
-    channel = str(author[1])
-    # Arrival order is roughly chronological with a little jitter, like a live feed.
-    seconds = max(0, post_id * SPAN_S // total + int(random_() * 60) - 30)
-    opening = OPENINGS[int(random_() * len(OPENINGS))]
-    text = f"{opening} {TAILS[int(random_() * len(TAILS))]} ({post_id})"
-    status = STATUSES[bisect.bisect(_STATUS_CUT, random_() * 0.999999)]
-    negative = "perdu" in text or "Inacceptable" in text or "down" in text
-    mood = random_()
-    sentiment = round(-0.9 + 0.7 * mood if negative else -0.4 + 1.1 * mood, 3)
-    hashtags = [w[1:].lower() for w in text.split() if w.startswith("#")]
-    reply_to = f"x{int(random_() * (post_id - 1)) + 1}" if post_id > 1 and random_() < 0.3 else None
-    created = _stamp(seconds)
-    return (
-        post_id,
-        channel,
-        f"x{post_id}",
-        author[0],
-        text,
-        f"https://example.org/{channel}/{post_id}",
+# Every (opening, tail) pair: its text before the post number, hashtags, mood and language.
+_PAIRS = [
+    (
+        f"{opening} {tail}",
+        json.dumps([w[1:].lower() for w in f"{opening} {tail}".split() if w.startswith("#")]),
+        "perdu" in opening or "Inacceptable" in opening or "down" in opening,
         "en" if opening.startswith(("Outage", "Our")) else "fr",
-        created,
-        created,
-        reply_to,
-        json.dumps(hashtags),
-        int(2 / (1 - random_() * 0.99)),
-        int(1 / (1 - random_() * 0.99)),
-        int(1 / (1 - random_() * 0.9)),
-        0,
-        author[4],
-        sentiment,
-        '["hexacloud"]',
-        _WHATS[int(random_() * 4)],
-        0,
-        status,
-        ASSIGNEES[int(random_() * 3)] if status == "assigned" else None,
     )
+    for opening in OPENINGS
+    for tail in TAILS
+]
+_T0 = np.datetime64(T0.replace(tzinfo=None), "us")
+
+
+def _posts(
+    rng: np.random.Generator, first: int, stop: int, authors: list[tuple[object, ...]], total: int
+) -> Iterator[tuple[object, ...]]:
+    """Post rows ``first`` … ``stop - 1``, drawn a batch at a time (a million are made per
+    benchmark run: numpy draws, Python only assembles the tuples)."""
+    ids = np.arange(first, stop)
+    n = len(ids)
+    author_of = rng.integers(0, len(authors), n)
+    # Arrival order is roughly chronological with a little jitter, like a live feed.
+    seconds = np.maximum(0, ids * SPAN_S // total + rng.integers(-30, 30, n))
+    stamps = np.char.add(np.datetime_as_string(_T0 + seconds.astype("timedelta64[s]")), "Z")
+    pair_of = rng.integers(0, len(_PAIRS), n)
+    status_of = np.searchsorted(_STATUS_CUT, rng.random(n) * 0.999999, side="right")
+    mood = rng.random(n)
+    negative = np.array([pair[2] for pair in _PAIRS])[pair_of]
+    sentiment = np.round(np.where(negative, -0.9 + 0.7 * mood, -0.4 + 1.1 * mood), 3)
+    replying = (rng.random(n) < 0.3) & (ids > 1)
+    reply_to = (rng.random(n) * (ids - 1)).astype(np.int64) + 1
+    likes = (2 / (1 - rng.random(n) * 0.99)).astype(np.int64)
+    shares = (1 / (1 - rng.random(n) * 0.99)).astype(np.int64)
+    replies = (1 / (1 - rng.random(n) * 0.9)).astype(np.int64)
+    what_of = rng.integers(0, len(_WHATS), n)
+    assignee_of = rng.integers(0, len(ASSIGNEES), n)
+    columns = zip(
+        ids.tolist(),
+        author_of.tolist(),
+        stamps.tolist(),
+        pair_of.tolist(),
+        status_of.tolist(),
+        sentiment.tolist(),
+        np.where(replying, reply_to, 0).tolist(),
+        likes.tolist(),
+        shares.tolist(),
+        replies.tolist(),
+        what_of.tolist(),
+        assignee_of.tolist(),
+        strict=True,
+    )
+    for post_id, a, created, pair, st, mood_, reply, lk, sh, rp, what, who in columns:
+        author = authors[a]
+        channel = str(author[1])
+        text, hashtags, _negative, lang = _PAIRS[pair]
+        status = STATUSES[st]
+        yield (
+            post_id,
+            channel,
+            f"x{post_id}",
+            author[0],
+            f"{text} ({post_id})",
+            f"https://example.org/{channel}/{post_id}",
+            lang,
+            created,
+            created,
+            f"x{reply}" if reply else None,
+            hashtags,
+            lk,
+            sh,
+            rp,
+            0,
+            author[4],
+            mood_,
+            '["hexacloud"]',
+            _WHATS[what],
+            0,
+            status,
+            ASSIGNEES[who] if status == "assigned" else None,
+        )
 
 
 def generate(path: Path, posts: int, *, authors: int = 20_000, seed: int = 4) -> Path:
@@ -146,6 +182,7 @@ def generate(path: Path, posts: int, *, authors: int = 20_000, seed: int = 4) ->
     conn.execute("PRAGMA synchronous = OFF")
     conn.execute("PRAGMA cache_size = -200000")
     author_rows = _authors(rng, authors)
+    draws = np.random.default_rng(seed)
     with conn:
         conn.executemany(
             "INSERT INTO author (id, channel, handle, display_name, followers, kind, group_id,"
@@ -159,13 +196,20 @@ def generate(path: Path, posts: int, *, authors: int = 20_000, seed: int = 4) ->
     ).fetchall()
     for name, _sql in indexes:
         conn.execute(f"DROP INDEX {name}")
+    # So is the full-text index: one 'rebuild' instead of the insert trigger row by row
+    # (3x faster); the trigger is put back as it was.
+    (fts_trigger,) = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'post_fts_insert'"
+    ).fetchone()
+    conn.execute("DROP TRIGGER post_fts_insert")
     batch = 50_000
     for start in range(1, posts + 1, batch):
         stop = min(posts + 1, start + batch)
         with conn:
-            conn.executemany(
-                POST_SQL, (_post(rng, i, author_rows, posts) for i in range(start, stop))
-            )
+            conn.executemany(POST_SQL, _posts(draws, start, stop, author_rows, posts))
+    with conn:
+        conn.execute("INSERT INTO post_fts (post_fts) VALUES ('rebuild')")
+        conn.execute(fts_trigger)
     for _name, sql in indexes:
         conn.execute(sql)
     conn.execute("ANALYZE")

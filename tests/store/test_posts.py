@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tests.conftest import BIG_POSTS
 from warroom.domain.filters import PostFilter
 from warroom.store import feed_stats, posts, triage
 from warroom.store.errors import StoreError
@@ -187,10 +188,16 @@ def test_arrivals_volume_and_alerts(small):
     assert not stats.live and stats.last_hour == 3  # 12:50, 13:00, 13:01
 
 
-def test_models_cover_a_migrated_big_file(big_crisis_path):
+def test_the_generated_big_file_holds_a_million_posts_at_the_current_schema(big_crisis_path):
+    from warroom.store.db import CrisisDatabase
+
     conn = sqlite3.connect(big_crisis_path)
-    assert conn.execute("SELECT count(*) FROM post").fetchone()[0] > 100_000
+    assert conn.execute("SELECT count(*) FROM post").fetchone()[0] == BIG_POSTS
+    assert conn.execute("SELECT count(*) FROM post_fts").fetchone()[0] == BIG_POSTS
+    triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
+    assert "post_fts_insert" in triggers  # put back after the bulk load
     conn.close()
+    CrisisDatabase.open(big_crisis_path).close()  # the app opens it as it is (no migration)
 
 
 def test_a_dense_search_shows_the_exact_first_screen_of_the_full_list(big_crisis_path):
