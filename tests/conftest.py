@@ -15,7 +15,17 @@ _OFFSCREEN_CONFIG = Path(__file__).resolve().parent / "helpers" / "offscreen.jso
 os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_OFFSCREEN_CONFIG}")
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED_DATA = REPO.parent / "shared" / "data"
+# The real public data the tests run on (propagation trees, rumor threads, API payloads):
+# ../shared/data beside the clone, or where WARROOM_SHARED_DATA points.
+SHARED_DATA = Path(os.environ.get("WARROOM_SHARED_DATA") or REPO.parent / "shared" / "data")
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    if not (SHARED_DATA / "SOURCES.md").is_file():
+        raise pytest.UsageError(
+            f"the reference data is not at {SHARED_DATA}: clone warroom beside shared/ "
+            "(../shared/data) or set WARROOM_SHARED_DATA to its folder"
+        )
 
 
 @pytest.fixture(autouse=True, scope="session")
