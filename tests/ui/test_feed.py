@@ -4,13 +4,15 @@ import random
 import sqlite3
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QScrollArea
 
 from tests.conftest import BIG_POSTS
 from warroom.domain.filters import PostFilter
 from warroom.store.db import CrisisDatabase
 from warroom.store.models import LogEntry, Post
 from warroom.ui.dashboard.view import DashboardView
+from warroom.ui.feed.table import TEXT_MIN
 from warroom.ui.feed.view import ROW_HEIGHT, FeedView
 
 
@@ -206,6 +208,57 @@ def test_detail_pane_shows_plain_text_thread_and_raw(qtbot, feed):
     assert "(no raw payload stored)" in view.detail.raw.toPlainText()
 
 
+def _right_edge_in(widget, container) -> int:
+    return widget.mapTo(container, QPoint(widget.width(), 0)).x()
+
+
+def test_a_narrow_feed_keeps_the_detail_pane_and_the_triage_columns_in_view(qtbot, feed, tmp_path):
+    """At the width the default window gives the Feed on a 1440-pixel laptop screen, the
+    detail pane shows all of its controls (no clipped buttons) and the table shows the time,
+    channel, author, triage status and reply countdown before the text."""
+    view = feed
+    view.resize(900, 760)
+    view.select_post(view.model.post_id(3))
+    qtbot.waitUntil(lambda: view.detail.detail is not None)
+    scroll = view.detail.findChild(QScrollArea)
+    viewport = scroll.viewport()
+    qtbot.waitUntil(lambda: scroll.widget().width() <= viewport.width())
+    for button in view.detail.buttons.values():
+        assert _right_edge_in(button, viewport) <= viewport.width(), button.text()
+    assert _right_edge_in(view.detail.what, viewport) <= viewport.width()
+    table, header = view.table, view.table.horizontalHeader()
+    model = view.model
+    for column in (model.COL_TIME, model.COL_CHANNEL, model.COL_AUTHOR, model.COL_STATUS):
+        end = header.sectionViewportPosition(column) + header.sectionSize(column)
+        assert end <= table.viewport().width(), model.HEADERS[column]
+    assert header.sectionSize(model.COL_TEXT) >= TEXT_MIN
+    view.grab().save(str(tmp_path / "feed_900.png"))
+    # Wider: every column is on screen, the text taking the room left.
+    view.resize(1700, 760)
+    last = header.logicalIndex(header.count() - 1)
+    qtbot.waitUntil(
+        lambda: (
+            header.sectionViewportPosition(last) + header.sectionSize(last)
+            == table.viewport().width()
+        )
+    )
+    assert header.sectionSize(model.COL_TEXT) > 380
+    # A width the operator chose is kept.
+    header.resizeSection(model.COL_TEXT, 333)
+    view.resize(1400, 760)
+    qtbot.wait(50)
+    assert header.sectionSize(model.COL_TEXT) == 333
+
+
+def test_the_time_column_shows_minutes_and_its_tooltip_the_full_time(feed):
+    model = feed.model
+    post = model.post_at(0)
+    shown = model.index(0, model.COL_TIME).data()
+    assert shown == post.created_at.astimezone(feed.ctx.tz).strftime("%d/%m %H:%M")
+    tip = model.index(0, model.COL_TIME).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith(post.created_at.astimezone(feed.ctx.tz).strftime("%d/%m/%Y %H:%M:%S"))
+
+
 def test_navigator_filter_and_dashboard_tiles(qtbot, feed, demo_crisis):
     ctx = feed.ctx
     raised = []
@@ -259,6 +312,59 @@ def test_clicking_a_chart_bar_filters_the_table_to_its_interval(qtbot, feed):
     assert "from" in feed.bar.chip.text()
     for row in range(feed.model.rowCount()):
         assert feed.filter.since <= feed.model.post_at(row).created_at < feed.filter.until
+
+
+def test_a_typed_time_range_filters_the_table_in_the_crisis_time_zone(qtbot, feed, tmp_path):
+    """Time → Range…: the operator types From / To in the crisis time zone (the dialog
+    refuses an end before the start); the table holds exactly the posts of that range;
+    Cancel leaves the filter as it was; Any time removes the range."""
+    from datetime import UTC, timedelta
+
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from tests.helpers.dialogs import when_shown
+    from warroom.ui.feed.range_dialog import RangeDialog
+
+    bar, tz = feed.bar, feed.ctx.tz
+    newest = feed.model.post_at(0).created_at
+    start_local = newest.astimezone(tz).replace(minute=0, second=0, microsecond=0)
+    typed = {}
+
+    def type_in(edit, value):
+        edit.setFocus()
+        edit.setSelectedSection(edit.sectionAt(0))
+        qtbot.keyClicks(edit, value.strftime("%d%m%Y%H%M"))
+
+    def type_range(dialog):
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        dialog.until.setDateTime(dialog.since.dateTime().addSecs(-60))
+        typed["refused"] = (not ok.isEnabled(), dialog.problem.text())
+        type_in(dialog.since, start_local)
+        type_in(dialog.until, start_local + timedelta(hours=2))
+        typed["values"] = dialog.values()
+        dialog.grab().save(str(tmp_path / "range_dialog.png"))
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    when_shown(RangeDialog, type_range)
+    bar.time.setCurrentIndex(bar.time.findData("range"))
+    qtbot.waitUntil(lambda: "values" in typed)
+    refused, problem = typed["refused"]
+    assert refused and "later than the start" in problem
+    since, until = start_local.astimezone(UTC), (start_local + timedelta(hours=2)).astimezone(UTC)
+    assert typed["values"] == (since, until)
+    qtbot.waitUntil(lambda: feed.filter.since == since and not feed._loading)
+    expected = Post.select().where((Post.created_at >= since) & (Post.created_at < until))
+    assert 0 < feed.model.rowCount() == expected.count()
+    assert start_local.strftime("%d/%m %H:%M") in bar.chip.text()  # crisis time, not UTC
+    assert bar.time.currentData() == "range"
+    # Any time removes the range; a cancelled Range… leaves the filter as it was.
+    bar.time.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: feed.filter.since is None and not feed._loading)
+    assert feed.model.rowCount() == 420
+    when_shown(RangeDialog, lambda dialog: dialog.reject())
+    bar.time.setCurrentIndex(bar.time.findData("range"))
+    qtbot.waitUntil(lambda: bar.time.currentIndex() == 0)
+    assert feed.filter.since is None
 
 
 def test_reply_targets_dialog_validates_and_reports_changes(qtbot):

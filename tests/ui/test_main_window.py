@@ -31,6 +31,17 @@ def test_window_has_a_dock_per_view(window):
     assert "Hexacloud" in window.windowTitle()
 
 
+def test_default_layout_gives_the_feed_side_most_of_the_width(window, qtbot):
+    from warroom.ui.main_window import LEFT_SHARE
+
+    feed, logbook_dock = window.docks["dashboard"], window.docks["logbook"]  # front tab
+    qtbot.waitUntil(lambda: abs(feed.width() - window.width() * LEFT_SHARE) < 40)
+    assert logbook_dock.width() < feed.width()
+    window.resize(window.width() + 200, window.height())  # the operator resizes: no jump back
+    window.reset_layout()
+    qtbot.waitUntil(lambda: abs(feed.width() - window.width() * LEFT_SHARE) < 40)
+
+
 def test_status_bar_shows_crisis_clock_operator_and_integrity(window, qtbot):
     assert window.crisis_label.text() == window.ctx.info.display_name
     assert window.crisis_label.text().startswith("Incendie datacenter STR")

@@ -6,7 +6,7 @@ import itertools
 import logging
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -33,6 +33,7 @@ from warroom.ui.widgets.quick_entry import QuickEntryLine
 log = logging.getLogger("warroom.ui")
 
 LAYOUT_VERSION = 1
+LEFT_SHARE = 0.64  # of the window's width, for the views tabbed on the left
 QUICK_ENTRY_SHORTCUT = "Ctrl+L"
 
 
@@ -102,12 +103,26 @@ class MainWindow(QMainWindow):
             self.splitDockWidget(upper, lower, Qt.Orientation.Vertical)
         if len(right) > 2:  # pairwise splits halve each time: share the height instead
             self.resizeDocks(right, [4] + [3] * (len(right) - 1), Qt.Orientation.Vertical)
-        width = max(self.width(), 1200)
+        self._share_width_pending = True
+        if self.isVisible():  # once the docks moved above are laid out
+            QTimer.singleShot(0, self._share_width)
+
+    def _share_width(self) -> None:
+        """The analysis views (the Feed above all) get LEFT_SHARE of the width. Done once
+        the window has its real size: dock sizes set before that are lost at the first
+        resize (the window opened with the two sides at half and half)."""
+        self._share_width_pending = False
+        width = self.width()
         self.resizeDocks(
             [self.docks["dashboard"], self.docks["logbook"]],
-            [int(width * 0.6), int(width * 0.4)],
+            [int(width * LEFT_SHARE), int(width * (1 - LEFT_SHARE))],
             Qt.Orientation.Horizontal,
         )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._share_width_pending:
+            QTimer.singleShot(0, self._share_width)
 
     def _build_quick_entry(self) -> None:
         bar = QToolBar(self.tr("Quick logbook entry"), self)
@@ -220,8 +235,8 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1440, 900)
-        if isinstance(state, QByteArray):
-            self.restoreState(state, LAYOUT_VERSION)
+        if isinstance(state, QByteArray) and self.restoreState(state, LAYOUT_VERSION):
+            self._share_width_pending = False  # the operator's own layout
 
     def save_layout(self) -> None:
         self.ctx.settings.setValue("window/geometry", self.saveGeometry())

@@ -154,6 +154,22 @@ class VolumeChart(QWidget):
         start = series.start + timedelta(seconds=step * index)
         return start, start + series.interval
 
+    def shown_span(self) -> tuple[datetime, datetime] | None:
+        """The time span on screen (zoomed or not), within the series; None before it loads."""
+        series = self.series
+        if series is None or series.buckets == 0:
+            return None
+        first = series.start.timestamp()
+        last = first + series.interval.total_seconds() * series.buckets
+        (low, high), _ys = self.plot.getViewBox().viewRange()
+        low, high = max(low, first), min(high, last)
+        if high <= low:
+            low, high = first, last
+        return (
+            datetime.fromtimestamp(low // 60 * 60, UTC),
+            datetime.fromtimestamp(-(-high // 60) * 60, UTC),
+        )
+
     def highlight(self, since: datetime | None, until: datetime | None) -> None:
         if since is None or until is None:
             self.selection.hide()

@@ -12,10 +12,12 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -33,18 +35,19 @@ from warroom.domain.triage import (
 from warroom.store.post_detail import PostDetail
 from warroom.store.posts import PostRow
 
-# (action name, button text, shortcut shown)
+# (action name, button text, shortcut shown, what it does): short texts so that two
+# buttons fit side by side in a narrow pane; the tooltip says it in full.
 ACTIONS = (
-    ("assign_me", "Assign to me", "A"),
-    ("assign", "Assign…", "Shift+A"),
-    ("answered", "Answered", "R"),
-    ("escalate", "Escalate…", "E"),
-    ("ignore", "Ignore…", "I"),
-    ("moderate", "Moderate…", "M"),
-    ("rumor", "Create rumor…", "U"),
-    ("logbook", "Add to logbook…", "L"),
-    ("statement", "Link statement…", "S"),
-    ("sentiment", "Correct sentiment…", "C"),
+    ("assign_me", "Assign to me", "A", "Assign the post to yourself"),
+    ("assign", "Assign…", "⇧A", "Assign the post to someone (or nobody)"),
+    ("answered", "Answered", "R", "Mark the post answered (records the time)"),
+    ("escalate", "Escalate…", "E", "Escalate the post (asks why; written to the logbook)"),
+    ("ignore", "Ignore…", "I", "Ignore the post (asks the reason, kept with it)"),
+    ("moderate", "Moderate…", "M", "Hide an insult, threat or personal data (logged)"),
+    ("rumor", "Rumor…", "U", "Create a rumor from the post (it becomes its origin)"),
+    ("logbook", "Logbook…", "L", "Add an entry to the logbook, linked to the post"),
+    ("statement", "Statement…", "S", "Link the post to a statement (the answer to it)"),
+    ("sentiment", "Sentiment…", "C", "Correct the sentiment score (−1 … 1)"),
 )
 
 
@@ -52,8 +55,16 @@ def _plain(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
+    # Wraps to the pane's width instead of widening it (a long word is clipped, not the pane).
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def _shrinkable(combo: QComboBox) -> None:
+    """A combo box as narrow as the pane needs (its longest item is no longer its minimum)."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(6)
 
 
 def brief(post: PostRow, tz: ZoneInfo) -> str:
@@ -86,12 +97,19 @@ class DetailPane(QWidget):
         self.text.setMaximumHeight(110)
         self.facts = _plain()
         self.facts.setObjectName("detailFacts")
+        # The link is shown, selectable and copyable, never opened.
+        self.link = QLineEdit(self)
+        self.link.setObjectName("detailLink")
+        self.link.setReadOnly(True)
+        self.link.setPlaceholderText(self.tr("no link"))
+        self.link.setToolTip(self.tr("The post's link: copy it to open it yourself"))
         inner = QWidget(self)
         column = QVBoxLayout(inner)
         column.setContentsMargins(4, 4, 4, 4)
         column.addWidget(self.header)
         column.addWidget(self.text)
         column.addWidget(self.facts)
+        column.addWidget(self.link)
         self.triage_box = self._build_triage()
         self.actions_box = self._build_actions()
         column.addWidget(self.triage_box)
@@ -110,6 +128,8 @@ class DetailPane(QWidget):
         column.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(240)
         scroll.setWidget(inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -119,6 +139,8 @@ class DetailPane(QWidget):
     def _build_triage(self) -> QGroupBox:
         box = QGroupBox(self.tr("Triage (QQOQCCP)"), self)
         form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.what = QComboBox(box)
         self.what.setObjectName("triageWhat")
         self.what.addItem(self.tr("— not triaged —"), None)
@@ -128,6 +150,8 @@ class DetailPane(QWidget):
         self.how = self._editable(box, HOW_SUGGESTIONS)
         self.why = self._editable(box, WHY_SUGGESTIONS)
         self.priority = QComboBox(box)
+        for combo in (self.what, self.where, self.how, self.why, self.priority):
+            _shrinkable(combo)
         for value, label in enumerate(PRIORITY_LABELS):
             self.priority.addItem(label, value)
         self.who = _plain()
@@ -156,9 +180,13 @@ class DetailPane(QWidget):
         grid = QGridLayout(box)
         grid.setContentsMargins(0, 0, 0, 0)
         self.buttons: dict[str, QPushButton] = {}
-        for index, (name, text, key) in enumerate(ACTIONS):
-            button = QPushButton(f"{self.tr(text)}  [{key}]", box)
+        grid.setHorizontalSpacing(4)
+        for index, (name, text, key, tip) in enumerate(ACTIONS):
+            button = QPushButton(f"{self.tr(text)} [{key}]", box)
             button.setObjectName(f"action_{name}")
+            button.setToolTip(f"{self.tr(tip)} ({key})")
+            button.setMinimumWidth(0)
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _c=False, n=name: self.action_requested.emit(n))
             grid.addWidget(button, index // 2, index % 2)
             self.buttons[name] = button
@@ -177,11 +205,13 @@ class DetailPane(QWidget):
         kind_row.addWidget(QLabel(self.tr("Kind:"), box))
         self.author_kind = QComboBox(box)
         self.author_kind.setObjectName("authorKind")
+        _shrinkable(self.author_kind)
         for kind in AuthorKind:
             self.author_kind.addItem(self.tr(kind.value), kind.value)
         self.author_kind.setToolTip(
             self.tr("Correct the guessed kind of this account; later guesses will not override it")
         )
+        self.author_kind.setCurrentIndex(-1)  # no post, no kind
         self.author_kind.activated.connect(self._on_author_kind_activated)
         kind_row.addWidget(self.author_kind, 1)
         column.addLayout(kind_row)
@@ -219,6 +249,8 @@ class DetailPane(QWidget):
         self.header.setText(f"#{post.id} · {post.channel} · {when}")
         self.text.setPlainText(post.text)
         self.facts.setText(self._facts(detail))
+        self.link.setText(post.url or "")
+        self.link.setCursorPosition(0)
         self._select(self.what, post.what)
         self.where.setCurrentText(detail.triage["where"])
         self.how.setCurrentText(detail.triage["how"])
@@ -258,8 +290,6 @@ class DetailPane(QWidget):
             lines.append(f"reply due {due} ({format_remaining(post.deadline, utcnow())})")
         if post.moderated:
             lines.append("HIDDEN by moderation")
-        if post.url:
-            lines.append(f"link (not opened): {post.url}")
         if detail.rumor:
             lines.append(f"rumor #{detail.rumor[0]}: {detail.rumor[1]}")
         for statement_id, title in detail.statements:
@@ -295,4 +325,12 @@ class DetailPane(QWidget):
         self.header.setText(self.tr("Select a post to see it here."))
         self.text.clear()
         self.facts.clear()
+        self.link.clear()
+        self.who.clear()
+        self.author.clear()
+        self.author_kind.setCurrentIndex(-1)
+        self.author_posts.clear()
+        self.parent_label.clear()
+        self.replies.clear()
+        self.raw.clear()
         self.setEnabled(False)

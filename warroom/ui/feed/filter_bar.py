@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -25,12 +27,14 @@ from warroom.domain.enums import AuthorKind, Channel, TriageStatus
 from warroom.domain.filters import PostFilter
 from warroom.domain.timeutil import utcnow
 from warroom.domain.triage import OPEN_STATUSES
+from warroom.ui.feed.range_dialog import RangeDialog
 
 SENTIMENTS = {
     "negative": (None, -0.05),
     "neutral": (-0.05, 0.05),
     "positive": (0.05, None),
 }
+RANGE = "range"  # the time combo's choice for an interval (typed, or clicked on the chart)
 TIMES = {"hour": timedelta(hours=1), "6h": timedelta(hours=6), "24h": timedelta(hours=24)}
 
 
@@ -47,8 +51,10 @@ class FilterBar(QWidget):
     targets_requested = Signal()
     view_chosen = Signal(str)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, tz: ZoneInfo, parent=None) -> None:
         super().__init__(parent)
+        self._tz = tz
+        self.range_hint: Callable[[], tuple[datetime, datetime] | None] | None = None
         self._extra = PostFilter()  # fields the bar has no widget for (author, group…)
         self._updating = False
         self.search = QLineEdit(self)
@@ -81,8 +87,13 @@ class FilterBar(QWidget):
                 ("hour", self.tr("Last hour")),
                 ("6h", self.tr("Last 6 h")),
                 ("24h", self.tr("Last 24 h")),
+                (RANGE, self.tr("Range…")),
             ],
+            emit=False,
         )
+        self.time.setToolTip(self.tr("Posts published in the last hours, or between two times"))
+        self._time_index = 0
+        self.time.currentIndexChanged.connect(self._on_time_changed)
         self.sentiment = self._combo(
             "sentimentFilter",
             [
@@ -134,6 +145,9 @@ class FilterBar(QWidget):
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.search, 3)
+        # The two filters a community manager toggles all day stay in view in a narrow dock.
+        top.addWidget(self.needs_reply)
+        top.addWidget(self.overdue)
         top.addWidget(self.views, 1)
         top.addWidget(save)
         top.addWidget(clear)
@@ -154,7 +168,7 @@ class FilterBar(QWidget):
             self.status,
         ):
             bottom.addWidget(widget)
-        for other in (self.assignee, self.rumor, self.needs_reply, self.overdue):
+        for other in (self.assignee, self.rumor):
             bottom.addWidget(other)
         bottom.addWidget(self.chip, 1)
         layout = QVBoxLayout(self)
@@ -173,16 +187,48 @@ class FilterBar(QWidget):
         layout.addWidget(scroller)
         self._update_channel_text()
 
-    def _combo(self, name: str, items: list[tuple[str, str]]) -> QComboBox:
+    def _combo(self, name: str, items: list[tuple[str, str]], emit: bool = True) -> QComboBox:
         combo = QComboBox(self)
         combo.setObjectName(name)
-        # Narrow docks must stay possible: the combo shrinks and elides its text.
+        # As wide as its "any" choice reads; longer choices (group names, rumor claims) are
+        # elided rather than widening the bar, which scrolls sideways in a narrow dock.
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(4)
+        combo.setMinimumContentsLength(min(14, max(6, len(items[0][1]) * 4 // 5)))
         for data, text in items:
             combo.addItem(text, data)
-        combo.currentIndexChanged.connect(lambda _i: self._emit())
+        if emit:
+            combo.currentIndexChanged.connect(lambda _i: self._emit())
         return combo
+
+    # -- time ---------------------------------------------------------------------------
+    def _on_time_changed(self, index: int) -> None:
+        if self._updating:
+            return
+        if self.time.itemData(index) != RANGE:
+            self._time_index = index
+            self._extra = replace(self._extra, since=None, until=None)
+            self._emit()
+            return
+        since, until = self._extra.since, self._extra.until
+        if since is None or until is None:
+            since, until = self.default_range()
+        dialog = RangeDialog(self._tz, since, until, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.set_interval(*dialog.values())
+        else:  # cancelled: the time filter stays what it was
+            self._updating = True
+            self.time.setCurrentIndex(self._time_index)
+            self._updating = False
+
+    def default_range(self) -> tuple[datetime, datetime]:
+        """What the range dialog proposes: the last 24 hours, or ``range_hint`` (the view
+        sets it to the span its chart shows, for a crisis that is not happening now)."""
+        if self.range_hint is not None:
+            hint = self.range_hint()
+            if hint is not None:
+                return hint
+        now = utcnow().replace(second=0, microsecond=0)
+        return now - timedelta(hours=24), now
 
     # -- choices that come from the crisis ----------------------------------------------
     def set_choices(
@@ -271,7 +317,8 @@ class FilterBar(QWidget):
         self.search.setText(f.text_query)
         for channel, action in self._channel_actions.items():
             action.setChecked(channel in f.channels)
-        self.time.setCurrentIndex(0)
+        self._show_range(f.since is not None or f.until is not None)
+        self._updating = True
         self.sentiment.setCurrentIndex(0)
         for key, (low, high) in SENTIMENTS.items():
             if (low, high) == (f.sentiment_min, f.sentiment_max):
@@ -303,9 +350,9 @@ class FilterBar(QWidget):
         extra = self._extra
         parts = [extra.label] if extra.label else []
         if extra.since or extra.until:
-            low = extra.since.strftime("%d/%m %H:%M") if extra.since else "…"
-            high = extra.until.strftime("%d/%m %H:%M") if extra.until else "…"
-            parts.append(self.tr("from %1 to %2 UTC").replace("%1", low).replace("%2", high))
+            low = extra.since.astimezone(self._tz).strftime("%d/%m %H:%M") if extra.since else "…"
+            high = extra.until.astimezone(self._tz).strftime("%d/%m %H:%M") if extra.until else "…"
+            parts.append(self.tr("from %1 to %2").replace("%1", low).replace("%2", high))
         if extra.author_id is not None:
             parts.append(self.tr("one author"))
         return " · ".join(parts)
@@ -323,12 +370,16 @@ class FilterBar(QWidget):
         self.filter_changed.emit(self.current_filter())
 
     def set_interval(self, since, until) -> None:
-        """Restrict to a time interval (a click on the volume chart)."""
+        """Restrict to a time interval (a click on the volume chart, the range dialog)."""
         self._extra = replace(self._extra, since=since, until=until)
-        self._updating = True
-        self.time.setCurrentIndex(0)
-        self._updating = False
+        self._show_range(since is not None or until is not None)
         self._emit()
+
+    def _show_range(self, ranged: bool) -> None:
+        self._updating = True
+        self.time.setCurrentIndex(self.time.findData(RANGE) if ranged else 0)
+        self._time_index = self.time.currentIndex()
+        self._updating = False
 
     def clear_extra(self) -> None:
         self._extra = PostFilter()

@@ -11,13 +11,10 @@ import numpy as np
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QMessageBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
 )
 
@@ -34,14 +31,14 @@ from warroom.ui.feed.chart import VolumeChart
 from warroom.ui.feed.chart_loader import ChartLoader
 from warroom.ui.feed.detail import DetailPane
 from warroom.ui.feed.filter_bar import FilterBar
+from warroom.ui.feed.table import ROW_HEIGHT, FeedTable
 from warroom.ui.guard import alive
 from warroom.ui.models.feed_model import FeedModel
 from warroom.ui.views.base import View
 from warroom.ui.widgets.replay_banner import ReplayBanner
 
 log = logging.getLogger("warroom.ui")
-ROW_HEIGHT = 22
-COLUMN_WIDTHS = (96, 34, 200, 380, 92, 84, 90, 130, 100, 76)
+DETAIL_WIDTH = 290
 
 
 class FeedView(View):
@@ -66,7 +63,7 @@ class FeedView(View):
         self.model = FeedModel(
             lambda ids: posts.fetch_rows(db, ids, self.rules()), ctx.tz, parent=self
         )
-        self.bar = FilterBar(self)
+        self.bar = FilterBar(ctx.tz, self)
         self.table = self._build_table()
         self.chart = VolumeChart(self)
         self.detail = DetailPane(ctx.tz, self)
@@ -80,9 +77,11 @@ class FeedView(View):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.detail)
-        self.splitter.setSizes([1000, 340])  # the posts first; the detail pane narrower
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
+        # The posts first: the detail pane keeps its width when the view grows or shrinks.
+        self.splitter.setSizes([1000, DETAIL_WIDTH])
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.replay_banner = ReplayBanner(
@@ -107,6 +106,7 @@ class FeedView(View):
         self.bar.view_chosen.connect(self._on_bar_view_chosen)
         self.bar.targets_requested.connect(self.post_actions.edit_reply_targets)
         self.chart.interval_clicked.connect(self.bar.set_interval)
+        self.bar.range_hint = self.chart.shown_span
         self.detail.triage_applied.connect(self.post_actions.apply_triage)
         self.detail.action_requested.connect(self.post_actions.run)
         self.detail.post_requested.connect(self._on_detail_post_requested)
@@ -124,27 +124,8 @@ class FeedView(View):
         self.apply_filter(PostFilter())
 
     # -- building --------------------------------------------------------------------------
-    def _build_table(self) -> QTableView:
-        table = QTableView(self)
-        table.setObjectName("feedTable")
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        table.setWordWrap(False)
-        table.setAlternatingRowColors(True)
-        table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        vertical = table.verticalHeader()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(ROW_HEIGHT)
-        vertical.hide()
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            header.resizeSection(column, width)
-        # The time column fits its text ("06/04 07:15:42") whatever the font.
-        stamp = table.fontMetrics().horizontalAdvance("00/00 00:00:00")
-        header.resizeSection(0, max(COLUMN_WIDTHS[0], stamp + 18))
+    def _build_table(self) -> FeedTable:
+        table = FeedTable(self.model, self)
         table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         return table
 

@@ -97,7 +97,7 @@ class FeedModel(QAbstractTableModel):
     CACHE_ROWS = 4000
     HEADERS = (
         "Time",
-        "Ch.",
+        "Ch",
         "Author",
         "Text",
         "Engagement",
@@ -105,10 +105,14 @@ class FeedModel(QAbstractTableModel):
         "Matched",
         "Status",
         "Assignee",
-        "Reply due",
+        "Due",
     )
     COL_TIME, COL_CHANNEL, COL_AUTHOR, COL_TEXT, COL_ENGAGEMENT = range(5)
     COL_SENTIMENT, COL_MATCHED, COL_STATUS, COL_ASSIGNEE, COL_DEADLINE = range(5, 10)
+    HEADER_TIPS = {
+        COL_CHANNEL: "Channel",
+        COL_DEADLINE: "Reply due: time left before the channel's reply target",
+    }
 
     def __init__(
         self,
@@ -230,8 +234,12 @@ class FeedModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.tr(self.HEADERS[section])
+        if role == Qt.ItemDataRole.ToolTipRole and section in self.HEADER_TIPS:
+            return self.tr(self.HEADER_TIPS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -272,7 +280,7 @@ class FeedModel(QAbstractTableModel):
 
     def _display(self, post: PostRow, column: int):  # noqa: C901 - one branch per column
         if column == self.COL_TIME:
-            return post.created_at.astimezone(self._tz).strftime("%d/%m %H:%M:%S")
+            return post.created_at.astimezone(self._tz).strftime("%d/%m %H:%M")
         if column == self.COL_CHANNEL:
             return ""
         if column == self.COL_AUTHOR:
@@ -301,6 +309,8 @@ class FeedModel(QAbstractTableModel):
         return None
 
     def _tooltip(self, post: PostRow, column: int) -> str | None:
+        if column == self.COL_TIME:
+            return post.created_at.astimezone(self._tz).strftime("%d/%m/%Y %H:%M:%S %Z")
         if column == self.COL_TEXT:
             return post.display_text[:4000]
         if column == self.COL_AUTHOR:
