@@ -267,7 +267,7 @@ def test_a_bare_repost_shows_what_it_reshared(small):
 
 def test_the_awaiting_index_matches_the_needs_reply_condition(small):
     """SQLite uses the partial index only if the query holds its exact WHERE clause."""
-    from warroom.store.migrations.m0008_awaiting_index import AWAITING_CONDITION
+    from warroom.store.migrations.m0010_own_posts import AWAITING_CONDITION_10 as AWAITING_CONDITION
 
     crisis, _ids = small
     assert posts.needs_reply_condition() == AWAITING_CONDITION
@@ -281,3 +281,40 @@ def test_the_awaiting_index_matches_the_needs_reply_condition(small):
         f"EXPLAIN QUERY PLAN SELECT count(*) FROM {posts.post_source(f)} {where}", params
     ).fetchall()
     assert any("post_awaiting" in str(row) for row in plan)
+
+
+def test_posts_of_our_own_accounts_await_no_reply(small):
+    """The company's own accounts (author kind "company") post statements and replies: they
+    are never counted as awaiting a reply or overdue, and get no countdown."""
+    crisis, ids = small
+    db = crisis.db
+    own = Author.create(channel="twitter", handle="hexacloud", kind="company", created_at=T0)
+    ours = add(own, 90, "Point de situation : reprise partielle ce soir", minutes=40)
+    later = rules(T0 + timedelta(hours=30))
+    awaiting = ids_of(db, PostFilter(needs_reply=True), later.now)
+    assert ours not in awaiting and ids[0] in awaiting
+    overdue = posts.matching_ids(db, PostFilter(overdue=True), later).tolist()
+    assert ours not in overdue and ids[0] in overdue
+    row = posts.fetch_row(db, ours, later)
+    assert row.deadline is None
+    assert posts.fetch_row(db, ids[0], later).deadline is not None
+    # An account corrected to "company" by an operator stops awaiting a reply at once.
+    Author.update(kind="company").where(Author.handle == "client").execute()
+    assert ids[0] not in ids_of(db, PostFilter(needs_reply=True), later.now)
+
+
+def test_answer_first_is_a_day_of_posts_awaiting_a_reply_by_priority_then_reach(crisis):
+    db = crisis.db
+    small_voice = Author.create(channel="twitter", handle="a", followers=10, created_at=T0)
+    big_voice = Author.create(channel="twitter", handle="b", followers=90_000, created_at=T0)
+    own = Author.create(channel="twitter", handle="us", kind="company", created_at=T0)
+    quiet = add(small_voice, 1, "où en est-on ?", minutes=60, reach=10)
+    loud = add(big_voice, 2, "aucune nouvelle", minutes=50, reach=90_000)
+    urgent = add(small_voice, 3, "menace de plainte", minutes=40, reach=10, priority=3)
+    add(own, 4, "point à 18h", minutes=55, reach=500_000)  # ours: no answer owed
+    add(big_voice, 5, "merci", minutes=45, reach=90_000, status="answered")
+    add(big_voice, 6, "hier soir", minutes=-26 * 60, reach=90_000)  # older than a day
+    now = T0 + timedelta(hours=2)
+    shown = [row.id for row in feed_stats.answer_first(db, rules(now), now)]
+    assert shown == [urgent, loud, quiet]
+    assert [r.id for r in feed_stats.answer_first(db, rules(now), now, limit=1)] == [urgent]

@@ -2,6 +2,7 @@
 
 import random
 import sqlite3
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -259,6 +260,46 @@ def test_the_time_column_shows_minutes_and_its_tooltip_the_full_time(feed):
     assert tip.startswith(post.created_at.astimezone(feed.ctx.tz).strftime("%d/%m/%Y %H:%M:%S"))
 
 
+def test_dashboard_answer_first_lists_the_posts_to_answer_and_opens_one(qtbot, feed, tmp_path):
+    """The dashboard's list holds posts awaiting a reply of the day before its "now", by
+    priority then reach, none of our own accounts; a double-click opens the post in the
+    Feed, selected, whatever filter hid it."""
+    from warroom.store import feed_stats
+    from warroom.store.models import Author
+
+    ctx = feed.ctx
+    dashboard = DashboardView(ctx)
+    qtbot.addWidget(dashboard)
+    dashboard.resize(920, 760)
+    dashboard.show()
+    qtbot.waitUntil(lambda: dashboard.stats is not None)
+    listed = dashboard.answer_first.post_ids()
+    assert listed and listed == [row.id for row in dashboard.stats.answer_first]
+    rows = [Post.get_by_id(i) for i in listed]
+    assert all(Author.get_by_id(p.author_id).kind != "company" for p in rows)
+    assert all(p.status in ("new", "triaged", "assigned") for p in rows)
+    keys = [(-p.priority, -p.reach) for p in rows]
+    assert keys == sorted(keys)
+    day_ago = dashboard.stats.now - timedelta(days=1)
+    assert all(p.created_at >= day_ago for p in rows)
+    assert len(listed) <= feed_stats.ANSWER_FIRST
+    dashboard.grab().save(str(tmp_path / "dashboard.png"))
+    feed.bar._channel_actions["press"].setChecked(True)  # a filter that hides the post
+    qtbot.waitUntil(lambda: not feed._loading)
+    target = next(i for i in listed if Post.get_by_id(i).channel != "press")
+    tree = dashboard.answer_first.list
+    item = tree.topLevelItem(listed.index(target))
+    rect = tree.visualItemRect(item)
+    chosen = []
+    dashboard.answer_first.post_chosen.connect(chosen.append)
+    # A real double-click: press and release, then the double-click event.
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert chosen == [target]
+    qtbot.waitUntil(lambda: feed.current_post_id() == target, timeout=10_000)
+    assert not feed.filter.channels
+
+
 def test_navigator_filter_and_dashboard_tiles(qtbot, feed, demo_crisis):
     ctx = feed.ctx
     raised = []
@@ -318,7 +359,7 @@ def test_a_typed_time_range_filters_the_table_in_the_crisis_time_zone(qtbot, fee
     """Time → Range…: the operator types From / To in the crisis time zone (the dialog
     refuses an end before the start); the table holds exactly the posts of that range;
     Cancel leaves the filter as it was; Any time removes the range."""
-    from datetime import UTC, timedelta
+    from datetime import UTC
 
     from PySide6.QtWidgets import QDialogButtonBox
 

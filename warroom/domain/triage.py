@@ -81,9 +81,16 @@ def check_transition(old: str, new: str, reason: str = "", assignee: str | None 
         raise TriageError("assigning a post needs an assignee")
 
 
-def needs_reply(status: str, what: str | None, moderated: bool, is_repost: bool) -> bool:
-    """Whether the cell owes this post an answer (and so whether a deadline applies)."""
-    if moderated or is_repost or status not in OPEN_STATUSES:
+OWN_KIND = "company"  # the author kind of the company's own accounts
+
+
+def needs_reply(
+    status: str, what: str | None, moderated: bool, is_repost: bool, author_kind: str = ""
+) -> bool:
+    """Whether the cell owes this post an answer (and so whether a deadline applies): not
+    a post of our own accounts, nor one moderated, a repost, closed, or of a kind that
+    needs no answer."""
+    if moderated or is_repost or status not in OPEN_STATUSES or author_kind == OWN_KIND:
         return False
     return what is None or what in NEEDS_REPLY_WHAT_VALUES
 

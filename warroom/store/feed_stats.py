@@ -14,7 +14,14 @@ from warroom.domain.timeutil import format_utc, parse_utc
 from warroom.store import logbook, replay
 from warroom.store.crisis import get_setting, set_setting
 from warroom.store.errors import StoreError, translated_errors
-from warroom.store.posts import DeadlineRules, count_matching, post_source, where_clause
+from warroom.store.posts import (
+    DeadlineRules,
+    PostRow,
+    count_matching,
+    fetch_rows,
+    post_source,
+    where_clause,
+)
 
 NEGATIVE_BELOW = -0.05  # VADER's usual threshold for a negative text
 ALERTED_KEY = "feed_alerts_sent"
@@ -166,6 +173,32 @@ class DashboardStats:
     sources_failing: int
     sparks: dict[str, list[int]] = field(default_factory=dict)  # channel -> 24 hourly counts
     replay: bool = False  # figures as of the replay cursor (source health is not known then)
+    sources_paused: int = 0
+    answer_first: list[PostRow] = field(default_factory=list)  # see answer_first()
+
+
+ANSWER_FIRST = 8
+
+
+def answer_first(
+    db: peewee.Database, rules: DeadlineRules, now: datetime, limit: int = ANSWER_FIRST
+) -> list[PostRow]:
+    """The posts to answer first: awaiting a reply, published in the 24 hours up to
+    ``now``, by triage priority, then by the author's reach, then newest first. Reads the
+    index of posts awaiting a reply over one day only, whatever the size of the crisis."""
+    f = PostFilter(needs_reply=True, since=now - timedelta(days=1), until=now + _INSTANT)
+    where, params = where_clause(f, rules)
+    sql = (
+        f"SELECT p.id FROM {post_source(f)} {where}"
+        f" ORDER BY p.priority DESC, p.reach DESC, p.created_at DESC LIMIT {int(limit)}"
+    )
+    with translated_errors("reading the posts to answer first"):
+        ids = [int(row[0]) for row in db.execute_sql(sql, params).fetchall()]
+    rows = fetch_rows(db, ids, rules)
+    return [rows[i] for i in ids if i in rows]
+
+
+_INSTANT = timedelta(microseconds=1)  # posts created at the instant itself count
 
 
 def _scalar(db: peewee.Database, sql: str, params: list[object] | None = None) -> int:
@@ -217,13 +250,15 @@ def dashboard(
                 db, "SELECT count(*) FROM source WHERE enabled = 1 AND error_count > 0"
             ),
             sparks={c: [int(v) for v in series.counts[i]] for i, c in enumerate(series.channels)},
+            sources_paused=_scalar(db, "SELECT count(*) FROM source WHERE enabled = 0"),
+            answer_first=answer_first(db, rules, now),
         )
     return stats
 
 
 def _dashboard_at(db: peewee.Database, rules: DeadlineRules, as_of: datetime) -> DashboardStats:
     hour = timedelta(hours=1)
-    end = as_of + timedelta(microseconds=1)  # posts created at the instant count
+    end = as_of + _INSTANT
     series = volume(db, PostFilter(), rules, end - 24 * hour, hour, 24)
     totals = series.totals
     until = PostFilter(until=end)
@@ -248,6 +283,7 @@ def _dashboard_at(db: peewee.Database, rules: DeadlineRules, as_of: datetime) ->
             sources_failing=0,
             sparks={c: [int(v) for v in series.counts[i]] for i, c in enumerate(series.channels)},
             replay=True,
+            answer_first=answer_first(db, rules, as_of),
         )
 
 

@@ -222,6 +222,7 @@ class Post(BaseModel):
     rumor = pw.ForeignKeyField(Rumor, null=True, backref="posts", on_delete="SET NULL")
     source = pw.ForeignKeyField(Source, null=True, on_delete="SET NULL")
     raw = JsonField(null=True)
+    own = pw.BooleanField(default=False)  # by one of our own accounts (triggers, schema 10)
 
 
 class RumorEvent(BaseModel):

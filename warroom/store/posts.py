@@ -146,13 +146,15 @@ def _literals(values: Sequence[str]) -> str:
 
 
 def needs_reply_condition(alias: str = "") -> str:
-    """Open, not moderated, not a repost, and not triaged as something that needs no
-    answer: the WHERE clause of the partial index ``post_awaiting`` (migration 8)."""
+    """Open, not moderated, not a repost, not triaged as something that needs no answer,
+    not a post of our own accounts: the WHERE clause of the partial index
+    ``post_awaiting`` (migrations 8 and 10)."""
     a = f"{alias}." if alias else ""
     return (
         f"{a}status IN {_literals(OPEN_STATUSES)} AND {a}moderated = 0"
         f" AND {a}repost_of IS NULL AND ({a}triage_what IS NULL"
         f" OR {a}triage_what IN {_literals(NEEDS_REPLY_WHAT_VALUES)})"
+        f" AND {a}own = 0"
     )
 
 
@@ -344,7 +346,8 @@ def _row(raw: Sequence[object], rules: DeadlineRules) -> PostRow:
     shared_author, shared_text = raw[29:31]
     created_at = parse_utc(str(created))
     due: datetime | None = parse_utc(str(deadline)) if deadline else None
-    if due is None and needs_reply(str(status), _opt(what), bool(moderated), bool(repost_of)):
+    awaiting = needs_reply(str(status), _opt(what), bool(moderated), bool(repost_of), str(kind))
+    if due is None and awaiting:
         due = deadlines.reply_deadline(str(channel), created_at, rules.targets, rules.tz)
     try:
         matched = tuple(str(t) for t in json.loads(str(terms or "[]")))

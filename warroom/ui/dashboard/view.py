@@ -2,96 +2,24 @@
 
 from __future__ import annotations
 
-import itertools
 import logging
 from datetime import timedelta
 
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from warroom.domain.filters import PostFilter
 from warroom.domain.timeutil import utcnow
 from warroom.store import feed_stats, posts
 from warroom.ui.context import AppContext
+from warroom.ui.dashboard.answer_first import AnswerFirst
+from warroom.ui.dashboard.tiles import Sparkline, Tile
 from warroom.ui.latest import LatestRead
 from warroom.ui.models.feed_model import CHANNEL_COLOURS
 from warroom.ui.views.base import View
 from warroom.ui.widgets.replay_banner import ReplayBanner
 
 log = logging.getLogger("warroom.ui")
-
-
-class Sparkline(QWidget):
-    """A small line of hourly counts."""
-
-    def __init__(self, values: list[int], colour: str, parent=None) -> None:
-        super().__init__(parent)
-        self.values = values
-        self.colour = QColor(colour)
-        self.setMinimumSize(30, 22)
-
-    def paintEvent(self, _event) -> None:
-        if len(self.values) < 2:
-            return
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(self.colour, 1.6))
-        top = max(max(self.values), 1)
-        width, height = self.width() - 2, self.height() - 3
-        step = width / (len(self.values) - 1)
-        points = [
-            QPointF(1 + i * step, 1 + height - height * v / top) for i, v in enumerate(self.values)
-        ]
-        for a, b in itertools.pairwise(points):
-            painter.drawLine(a, b)
-        painter.end()
-
-
-class Tile(QFrame):
-    """Signals: clicked()."""
-
-    clicked = Signal()
-
-    def __init__(self, name: str, title: str, parent=None) -> None:
-        super().__init__(parent)
-        self.setObjectName(f"tile_{name}")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setStyleSheet(
-            "Tile { background: #f7f9fc; border: 1px solid #d5dbe5; border-radius: 6px; }"
-        )
-        self.title = QLabel(title, self)
-        self.title.setStyleSheet("color: #5b6b85; font-weight: bold;")
-        self.value = QLabel("…", self)
-        self.value.setObjectName("tileValue")
-        self.value.setStyleSheet("font-size: 22pt; font-weight: bold;")
-        self.note = QLabel("", self)
-        self.note.setWordWrap(True)
-        self.title.setWordWrap(True)
-        for label in (self.title, self.value, self.note):
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setMinimumWidth(40)
-        self.extra = QVBoxLayout()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.value)
-        layout.addWidget(self.note)
-        layout.addLayout(self.extra)
-        layout.addStretch(1)
-
-    def set(self, value: str, note: str = "", alarm: bool = False) -> None:
-        self.value.setText(value)
-        self.note.setText(note)
-        if alarm != getattr(self, "_alarm", None):  # restyling re-polishes: only on change
-            self._alarm = alarm
-            colour = "#b00020" if alarm else "#1b2a41"
-            self.value.setStyleSheet(f"font-size: 22pt; font-weight: bold; color: {colour};")
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            self.clicked.emit()
-        super().mouseReleaseEvent(event)
 
 
 class DashboardView(View):
@@ -122,7 +50,7 @@ class DashboardView(View):
         self.replay_banner = ReplayBanner(ctx.tz, self.tr("the figures as they stood then"), self)
         outer.addWidget(self.replay_banner)
         grid = QGridLayout()
-        outer.addLayout(grid, 1)
+        outer.addLayout(grid)
         for index, (name, title) in enumerate(self.TILES):
             tile = Tile(name, self.tr(title), self)
             tile.clicked.connect(lambda n=name: self.open_tile(n))
@@ -132,7 +60,13 @@ class DashboardView(View):
         self.as_of.setWordWrap(True)
         self.as_of.setTextFormat(Qt.TextFormat.PlainText)
         self.as_of.setStyleSheet("color: #5b6b85;")
-        grid.addWidget(self.as_of, 3, 0, 1, 3)
+        self.answer_first = AnswerFirst(ctx.tz, self)
+        self.answer_first.post_chosen.connect(
+            lambda post_id: ctx.navigator.show_item.emit("post", post_id)
+        )
+        self.answer_first.show_all.connect(lambda: self.open_tile("needs_reply"))
+        outer.addWidget(self.answer_first, 1)
+        outer.addWidget(self.as_of)
         self._timer = QTimer(self)
         self._timer.setInterval(60_000)
         self._timer.timeout.connect(lambda: self.when_shown(self.refresh))
@@ -201,7 +135,13 @@ class DashboardView(View):
         self._sparks(stats)
         share = stats.negative_share
         self.tiles["negative"].set(
-            "—" if share is None else f"{share:.0%}", "", alarm=share is not None and share > 0.5
+            "—" if share is None else f"{share:.0%}",
+            (self.tr("of 1 post") if stats.last_hour == 1 else self.tr("of %1 posts")).replace(
+                "%1", str(stats.last_hour)
+            )
+            if stats.last_hour
+            else self.tr("no post"),
+            alarm=share is not None and share > 0.5,
         )
         self.tiles["overdue"].set(
             str(stats.overdue), self.tr("past their reply target"), alarm=stats.overdue > 0
@@ -214,13 +154,19 @@ class DashboardView(View):
         if stats.replay:
             self.tiles["sources"].set("—", self.tr("live only (not recorded over time)"))
         else:
+            notes = [self.tr("%1 failing").replace("%1", str(failing))] if failing else []
+            if stats.sources_paused:
+                notes.append(self.tr("%1 paused").replace("%1", str(stats.sources_paused)))
+            if not notes:
+                notes.append(self.tr("all fine") if stats.sources_total else self.tr("none"))
             self.tiles["sources"].set(
                 f"{stats.sources_total - failing}/{stats.sources_total}",
-                self.tr("%1 failing").replace("%1", str(failing))
-                if failing
-                else self.tr("all fine"),
+                self.tr("working / running") + " · " + " · ".join(notes),
                 alarm=failing > 0,
             )
+        self.answer_first.show_posts(
+            stats.answer_first, utcnow() if not stats.replay else stats.now
+        )
         when = stats.now.astimezone(self.ctx.tz).strftime("%d/%m/%Y %H:%M")
         if stats.replay:
             text = self.tr(

@@ -113,6 +113,7 @@ class FeedView(View):
         self.detail.author_kind_requested.connect(self._on_detail_author_kind_requested)
         ctx.changes.changed.connect(self._on_changes_changed)
         ctx.navigator.show_posts.connect(self._on_navigator_show_posts)
+        ctx.navigator.show_item.connect(self._on_navigator_show_item)
         self.chart_loader = ChartLoader(self)
         self._replay_timer = QTimer(self)  # a dragged cursor reloads once it pauses
         self._replay_timer.setSingleShot(True)
@@ -422,6 +423,14 @@ class FeedView(View):
         if not self.select_post(post_id):
             self._pending_select = post_id
             self.bar.clear()
+
+    def _on_navigator_show_item(self, kind: str, ident: int) -> None:
+        """A post opened from elsewhere (a dashboard list, a logbook link, an alert): the
+        Feed comes to the front with it selected (the filter is cleared if it hid it)."""
+        if kind == "post":
+            self.ctx.navigator.show_view.emit("feed")
+            self._on_detail_post_requested(ident)
+            self.table.setFocus()
 
     def _on_navigator_show_posts(self, f: PostFilter) -> None:
         self.bar.set_filter(f)
