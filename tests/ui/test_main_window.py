@@ -114,6 +114,28 @@ def test_logbook_view_shows_amendments(window, qtbot):
     assert model.index(correction, 5).data().startswith(f"[corrects #{fix.amends}]")
 
 
+def test_a_post_linked_from_the_logbook_opens_in_the_feed(window, qtbot):
+    """Logbook → Linked items → "post N": the Feed comes to the front with the post
+    selected, even when its filter hid the post."""
+    from warroom.store import triage
+    from warroom.store.models import Post
+
+    db = window.ctx.crisis.db
+    feed, log_view = window.views["feed"], window.views["logbook"]
+    post = Post.select().where(Post.channel == "facebook").first()
+    entry = triage.log_post(db, post.id, "", "Inès Benali")
+    window.ctx.changes.notify({"logbook"})
+    feed.bar._channel_actions["twitter"].setChecked(True)  # hides the facebook post
+    qtbot.waitUntil(lambda: not feed._loading and feed.model.row_of(post.id) < 0)
+    qtbot.waitUntil(lambda: log_view.model.row_of(entry.seq) is not None)
+    log_view.select_entry(entry.seq)
+    actions = log_view.links_button.menu().actions()
+    assert [a.text() for a in actions] == [f"post {post.id}"]
+    actions[0].trigger()
+    qtbot.waitUntil(lambda: feed.current_post_id() == post.id, timeout=10_000)
+    assert not window.docks["feed"].visibleRegion().isEmpty()  # brought to the front
+
+
 def test_logbook_model_contract(qtmodeltester, window, qtbot):
     qtbot.waitUntil(lambda: window.views["logbook"].model.rowCount() == 11)
     qtmodeltester.check(window.views["logbook"].model)
