@@ -69,7 +69,13 @@ class LogFilterBar(QWidget):
         self.link.setClearButtonEnabled(True)
         self.link.setPlaceholderText(self.tr("Linked to (post 12)"))
         self.link.setMaximumWidth(150)
-        self.significant = QCheckBox(self.tr("Significant only"), self)
+        self.significant = QCheckBox(self.tr("Significant"), self)
+        self.significant.setToolTip(
+            self.tr(
+                "Milestones only: events, decisions, actions, communications, briefings,"
+                " corrections, and automatic entries about statements, spikes and phases"
+            )
+        )
         self.significant.setObjectName("filterSignificant")
         self.order = QComboBox(self)
         self.order.setObjectName("filterOrder")
@@ -77,6 +83,11 @@ class LogFilterBar(QWidget):
         self.order.addItem(self.tr("By event time"), "event")
         first = self.row1 = QHBoxLayout()  # the view adds its own widgets to both rows
         for combo in (self.category, self.operator, self.period, self.order):
+            # narrow enough for a dock beside the Feed; the open list shows the whole names
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(9)
             first.addWidget(combo)
         first.addWidget(self.significant)
         second = self.row2 = QHBoxLayout()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTabWi
 
 from warroom.domain.logchain import LogEntryData
 from warroom.ui.logbook.model import LogbookModel
+from warroom.ui.widgets.column_fit import TextColumnFit, lay_out_columns
 
 
 def _tr(text: str) -> str:
@@ -26,6 +27,8 @@ class CompactTabs(QTabWidget):
 
 
 class RegisterTable(QTableView):
+    text_fit: TextColumnFit
+
     def sizeHint(self) -> QSize:
         return QSize(560, 600)
 
@@ -44,10 +47,24 @@ def register_table(model: LogbookModel, parent: QWidget) -> QTableView:
     vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     vertical.setDefaultSectionSize(22)
     vertical.hide()
-    header = table.horizontalHeader()
-    for column, width in enumerate((40, 124, 118, 130, 105, 440, 110)):
-        header.resizeSection(column, width)
+    # The text comes right after the event time and takes the width left on screen, so
+    # that a narrow dock still reads the register; who, the category and when it was
+    # recorded follow (and are in the Entry tab of the selected entry).
+    lay_out_columns(table.horizontalHeader(), REGISTER_LAYOUT)
+    table.text_fit = TextColumnFit(table, LogbookModel.COL_TEXT, 220, 440)
     return table
+
+
+# (column, width) in the order shown: #, event time, text, category, operator, recorded, links
+REGISTER_LAYOUT = (
+    (0, 40),
+    (1, 124),
+    (LogbookModel.COL_TEXT, 440),
+    (4, 105),
+    (3, 130),
+    (2, 118),
+    (6, 110),
+)
 
 
 def describe(entry: LogEntryData, correction: int | None, tz: ZoneInfo) -> str:

@@ -134,7 +134,6 @@ class LogbookView(View):
         row3.addWidget(self.links_button)
         row3.addWidget(self.verify_button)
         row3.addStretch(1)
-        self.filters.row2.addWidget(self.briefing_panel)
         button_bar = QWidget(self)
         button_bar.setLayout(row3)
         button_bar.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
@@ -164,6 +163,7 @@ class LogbookView(View):
         )
         layout.addWidget(self.replay_banner)
         layout.addWidget(self.filters)
+        layout.addWidget(self.briefing_panel)  # a line of its own: the countdown is read at once
         layout.addWidget(button_bar)
         layout.addWidget(splitter, 1)
         self._update_buttons()
