@@ -284,6 +284,12 @@ def test_dashboard_answer_first_lists_the_posts_to_answer_and_opens_one(qtbot, f
     assert all(p.created_at >= day_ago for p in rows)
     assert len(listed) <= feed_stats.ANSWER_FIRST
     dashboard.grab().save(str(tmp_path / "dashboard.png"))
+    # Source health counts the connectors the status bar counts (not scenario or file).
+    from warroom.store.models import Source
+
+    paused = Source.select().where(Source.enabled == 0, Source.kind.not_in(["scenario", "file"]))
+    assert paused.count() > 0
+    assert f"{paused.count()} paused" in dashboard.tiles["sources"].note.text()
     feed.bar._channel_actions["press"].setChecked(True)  # a filter that hides the post
     qtbot.waitUntil(lambda: not feed._loading)
     target = next(i for i in listed if Post.get_by_id(i).channel != "press")

@@ -178,6 +178,8 @@ class DashboardStats:
 
 
 ANSWER_FIRST = 8
+# Live connectors only, as in the status bar: scenario and file sources are not polled.
+_CONNECTORS = "SELECT count(*) FROM source WHERE kind NOT IN ('scenario', 'file')"
 
 
 def answer_first(
@@ -245,12 +247,10 @@ def dashboard(
                 db, "SELECT count(*) FROM statement WHERE status = 'in_review'"
             ),
             phase=str(phase[0]) if phase else "",
-            sources_total=_scalar(db, "SELECT count(*) FROM source WHERE enabled = 1"),
-            sources_failing=_scalar(
-                db, "SELECT count(*) FROM source WHERE enabled = 1 AND error_count > 0"
-            ),
+            sources_total=_scalar(db, f"{_CONNECTORS} AND enabled = 1"),
+            sources_failing=_scalar(db, f"{_CONNECTORS} AND enabled = 1 AND error_count > 0"),
             sparks={c: [int(v) for v in series.counts[i]] for i, c in enumerate(series.channels)},
-            sources_paused=_scalar(db, "SELECT count(*) FROM source WHERE enabled = 0"),
+            sources_paused=_scalar(db, f"{_CONNECTORS} AND enabled = 0"),
             answer_first=answer_first(db, rules, now),
         )
     return stats
