@@ -74,7 +74,7 @@ def test_snapshots_grow_through_the_crisis(scenario_demo_crisis):
     assert snaps[-1].statements_by_status.get("published", 0) > 10
 
 
-CLOSED = {"false", "rebutted", "corrected_at_source", "closed"}
+CLOSED = {"rebutted", "corrected_at_source", "closed"}  # a false rumor still awaits its rebuttal
 
 
 def expected_dashboard(db, when):

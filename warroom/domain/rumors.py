@@ -37,6 +37,10 @@ RUMOR_TRANSITIONS: dict[RumorStatus, frozenset[RumorStatus]] = {
     RS.CLOSED: frozenset({RS.INVESTIGATING}),
 }
 OPEN_STATUSES = frozenset(RumorStatus) - {RS.CLOSED}
+# Rebutted (or corrected at the source, or closed): what is left is following it. The
+# others still need the cell — a verdict, then a rebuttal by the right voice.
+HANDLED_STATUSES = frozenset({RS.REBUTTED, RS.CORRECTED_AT_SOURCE, RS.CLOSED})
+TO_HANDLE_STATUSES = frozenset(RumorStatus) - HANDLED_STATUSES
 
 STATUS_LABELS: dict[RumorStatus, str] = {
     RS.DETECTED: "Detected",

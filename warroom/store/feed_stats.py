@@ -241,7 +241,8 @@ def dashboard(
             open_rumors=_scalar(
                 db,
                 "SELECT count(*) FROM rumor WHERE status NOT IN"
-                " ('false', 'rebutted', 'corrected_at_source', 'closed')",
+                f" ({', '.join('?' * len(replay.CLOSED_RUMOR_STATUSES))})",
+                list(replay.CLOSED_RUMOR_STATUSES),
             ),
             statements_in_review=_scalar(
                 db, "SELECT count(*) FROM statement WHERE status = 'in_review'"

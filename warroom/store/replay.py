@@ -17,6 +17,7 @@ from datetime import datetime
 import peewee
 
 from warroom.domain.logbook_rules import PREFIX_PHASE, phase_change
+from warroom.domain.rumors import HANDLED_STATUSES
 from warroom.domain.timeutil import format_utc
 from warroom.store.errors import translated_errors
 
@@ -80,12 +81,13 @@ FROM rumor r WHERE r.first_seen <= ?
 
 
 # -- single figures as of an instant (the dashboard in replay) ----------------------------
-CLOSED_RUMOR_STATUSES = ("false", "rebutted", "corrected_at_source", "closed")
+CLOSED_RUMOR_STATUSES = tuple(sorted(s.value for s in HANDLED_STATUSES))
 
 
 def open_rumors_at(db: peewee.Database, as_of: datetime) -> int:
     """Rumors registered by then whose status then (their last recorded transition, or
-    "detected") was not a closing one — the live dashboard's definition, then."""
+    "detected") still needed the cell (not yet rebutted) — the live dashboard's
+    definition, then."""
     at = format_utc(as_of)
     closed = ", ".join("?" * len(CLOSED_RUMOR_STATUSES))
     sql = f"""

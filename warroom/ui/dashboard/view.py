@@ -33,7 +33,7 @@ class DashboardView(View):
         ("negative", "Negative share, last hour"),
         ("overdue", "Overdue replies"),
         ("needs_reply", "Awaiting a reply"),
-        ("rumors", "Open rumors"),
+        ("rumors", "Rumors to handle"),
         ("statements", "Statements awaiting approval"),
         ("phase", "Crisis phase"),
         ("sources", "Source health"),
@@ -147,7 +147,9 @@ class DashboardView(View):
             str(stats.overdue), self.tr("past their reply target"), alarm=stats.overdue > 0
         )
         self.tiles["needs_reply"].set(str(stats.needs_reply), self.tr("open posts to answer"))
-        self.tiles["rumors"].set(str(stats.open_rumors), "", alarm=stats.open_rumors > 0)
+        self.tiles["rumors"].set(
+            str(stats.open_rumors), self.tr("not yet rebutted"), alarm=stats.open_rumors > 0
+        )
         self.tiles["statements"].set(str(stats.statements_in_review), self.tr("in review"))
         self.tiles["phase"].set(stats.phase or "—")
         failing = stats.sources_failing

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from warroom.domain.enums import RumorStatus
 from warroom.domain.filters import PostFilter
+from warroom.domain.rumors import TO_HANDLE_STATUSES
 from warroom.store import rumor_matching as matching
 from warroom.store import rumor_queries as queries
 from warroom.store import rumors as store
@@ -123,11 +125,13 @@ class RumorsView(View):
         if token is not None and token != self._list_request:
             return  # a newer load is on its way
         self.model.set_rows(rows)
-        open_count = sum(1 for r in rows if r.status != "closed")
+        to_handle = sum(1 for r in rows if r.status in TO_HANDLE_STATUSES)
+        followed = sum(1 for r in rows if r.status == RumorStatus.REBUTTED)
         self.summary.setText(
-            self.tr("%1 rumors, %2 open")
+            self.tr("%1 rumors: %2 to handle (not yet rebutted), %3 rebutted and followed")
             .replace("%1", str(len(rows)))
-            .replace("%2", str(open_count))
+            .replace("%2", str(to_handle))
+            .replace("%3", str(followed))
         )
         if self._as_of is not None:
             self._show_replayed(rows)
