@@ -13,6 +13,7 @@ from PySide6.QtGui import QImage
 
 from warroom.analysis.review import build_review
 from warroom.app import EXIT_ERROR, EXIT_OK, main
+from warroom.domain.deadlines import targets_from
 from warroom.domain.review import percentile, phase_spans, response_stats, within_target
 from warroom.domain.timeutil import parse_utc
 from warroom.report.review_pdf import write_review
@@ -35,12 +36,29 @@ def t(text):
     return parse_utc(text)
 
 
+TARGETS = targets_from({})  # the defaults, as a new crisis has them
+
+
 def test_response_targets_per_channel():
-    assert within_target("twitter", t("2021-03-10T10:00Z"), t("2021-03-10T11:59Z"), PARIS)
-    assert not within_target("twitter", t("2021-03-10T10:00Z"), t("2021-03-10T12:01Z"), PARIS)
+    assert within_target("twitter", t("2021-03-10T10:00Z"), t("2021-03-10T11:59Z"), TARGETS, PARIS)
+    assert not within_target(
+        "twitter", t("2021-03-10T10:00Z"), t("2021-03-10T12:01Z"), TARGETS, PARIS
+    )
     # Facebook: same day in the crisis time zone (22:30 UTC is 23:30 in Paris).
-    assert within_target("facebook", t("2021-03-10T07:00Z"), t("2021-03-10T22:30Z"), PARIS)
-    assert not within_target("facebook", t("2021-03-10T07:00Z"), t("2021-03-10T23:30Z"), PARIS)
+    assert within_target("facebook", t("2021-03-10T07:00Z"), t("2021-03-10T22:30Z"), TARGETS, PARIS)
+    assert not within_target(
+        "facebook", t("2021-03-10T07:00Z"), t("2021-03-10T23:30Z"), TARGETS, PARIS
+    )
+    # LinkedIn answers are due the same day too, as in the feed (not 24 h).
+    assert not within_target(
+        "linkedin", t("2021-03-10T07:00Z"), t("2021-03-11T06:00Z"), TARGETS, PARIS
+    )
+    # The crisis's own targets win: 30 minutes on X, none on blogs.
+    mine = targets_from({"twitter": "30m", "blog": "none"})
+    assert not within_target("twitter", t("2021-03-10T10:00Z"), t("2021-03-10T10:45Z"), mine, PARIS)
+    assert (
+        within_target("blog", t("2021-03-10T10:00Z"), t("2021-03-20T10:00Z"), mine, PARIS) is None
+    )
 
 
 def test_response_stats_by_hand():
@@ -49,10 +67,13 @@ def test_response_stats_by_hand():
         ("twitter", t("2021-03-10T10:00Z"), t("2021-03-10T11:00Z")),
         ("twitter", t("2021-03-10T10:00Z"), t("2021-03-10T15:00Z")),
     ]
-    (stats,) = response_stats(replies, {"twitter": 4}, PARIS)
+    (stats,) = response_stats(replies, {"twitter": 4}, TARGETS, PARIS)
     assert (stats.answered, stats.unanswered) == (3, 4)
     assert stats.median_minutes == 60 and stats.p90_minutes == 300
     assert stats.within_target == pytest.approx(2 / 3)
+    assert (stats.target, stats.target_minutes) == ("2 h", 120)
+    (fb,) = response_stats([], {"facebook": 1}, TARGETS, PARIS)
+    assert (fb.target, fb.target_minutes, fb.within_target) == ("same day", None, None)
     assert percentile([5, 1, 3], 50) == 3
 
 

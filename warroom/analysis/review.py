@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import peewee
 
+from warroom.domain import deadlines
 from warroom.domain.crisis import CrisisInfo
 from warroom.domain.logchain import LogEntryData
 from warroom.domain.review import (
@@ -27,7 +28,7 @@ from warroom.domain.review import (
 from warroom.domain.timeutil import utcnow
 from warroom.store import logbook
 from warroom.store import review as store
-from warroom.store.crisis import crisis_info
+from warroom.store.crisis import crisis_info, get_setting
 
 PHASE_ENTRY = re.compile(r"^Crisis phase: (?:(\w+) → )?(\w+)")  # "old → new" or "new"
 TIMELINE_CATEGORIES = frozenset({"event", "decision", "communication", "contact"})
@@ -95,7 +96,12 @@ def build_review(db: peewee.Database, operator: str = "") -> ReviewData:
         phases=spans,
         volume_by_day=volume_by_day(hourly, tz),
         volume_by_phase=volume_by_phase(hourly, spans),
-        responses=response_stats(store.replies(db), store.unanswered(db, own), tz),
+        responses=response_stats(
+            store.replies(db),
+            store.unanswered(db, own),
+            deadlines.targets_from(get_setting(deadlines.SETTING_KEY, {}) or {}),
+            tz,
+        ),
         statements=store.statements(db),
         rumors=store.rumors(db),
         coverage=_coverage(store.coverage(db)),

@@ -4,40 +4,26 @@ volumes. Pure functions over plain values (the store supplies the rows)."""
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, tzinfo
+from zoneinfo import ZoneInfo
 
+from warroom.domain import deadlines
 from warroom.domain.timeutil import parse_utc
 
-SAME_DAY = "same day"
-# DESIGN §1: answer within about 2 hours on X, within the day on Facebook.
-RESPONSE_TARGETS: dict[str, timedelta | str] = {
-    "twitter": timedelta(hours=2),
-    "facebook": SAME_DAY,
-    "instagram": SAME_DAY,
-    "support": timedelta(hours=4),
-}
-DEFAULT_TARGET = timedelta(hours=24)
 
-
-def target_for(channel: str) -> timedelta | str:
-    return RESPONSE_TARGETS.get(channel, DEFAULT_TARGET)
-
-
-def target_label(channel: str) -> str:
-    target = target_for(channel)
-    if isinstance(target, str):
-        return target
-    hours = target.total_seconds() / 3600
-    return f"{hours:g} h"
-
-
-def within_target(channel: str, created: datetime, answered: datetime, tz: tzinfo) -> bool:
-    target = target_for(channel)
-    if isinstance(target, str):  # same day, in the crisis time zone
-        return answered.astimezone(tz).date() == created.astimezone(tz).date()
-    return answered - created <= target
+def within_target(
+    channel: str,
+    created: datetime,
+    answered: datetime,
+    targets: Mapping[str, deadlines.ReplyTarget],
+    tz: ZoneInfo,
+) -> bool | None:
+    """Whether the answer came by the channel's reply deadline — the crisis's own targets,
+    as the feed counts them (None: the channel has no target)."""
+    due = deadlines.reply_deadline(channel, created, targets, tz)
+    return None if due is None else answered <= due
 
 
 def percentile(values: Sequence[float], q: float) -> float:
@@ -56,19 +42,26 @@ class ChannelResponse:
     p90_minutes: float | None
     within_target: float | None  # share of answered posts answered within the target
     target: str
+    target_minutes: int | None = None  # None: the same day, or no target
 
 
 def response_stats(
-    replies: Iterable[tuple[str, datetime, datetime]], unanswered: dict[str, int], tz: tzinfo
+    replies: Iterable[tuple[str, datetime, datetime]],
+    unanswered: dict[str, int],
+    targets: Mapping[str, deadlines.ReplyTarget],
+    tz: ZoneInfo,
 ) -> list[ChannelResponse]:
     delays: dict[str, list[float]] = {}
     met: dict[str, int] = {}
     for channel, created, answered in replies:
         delays.setdefault(channel, []).append((answered - created).total_seconds() / 60)
-        met[channel] = met.get(channel, 0) + within_target(channel, created, answered, tz)
+        met[channel] = met.get(channel, 0) + bool(
+            within_target(channel, created, answered, targets, tz)
+        )
     result = []
     for channel in sorted(set(delays) | set(unanswered)):
         values = delays.get(channel, [])
+        target = deadlines.target_for(channel, targets)
         result.append(
             ChannelResponse(
                 channel=channel,
@@ -76,8 +69,11 @@ def response_stats(
                 unanswered=unanswered.get(channel, 0),
                 median_minutes=percentile(values, 50) if values else None,
                 p90_minutes=percentile(values, 90) if values else None,
-                within_target=met.get(channel, 0) / len(values) if values else None,
-                target=target_label(channel),
+                within_target=(
+                    met.get(channel, 0) / len(values) if values and target.enabled else None
+                ),
+                target=target.label(),
+                target_minutes=None if target.same_day else target.minutes,
             )
         )
     return result

@@ -8,7 +8,9 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 
-from warroom.domain.review import ChannelResponse, target_for
+from warroom.domain.review import ChannelResponse
+
+SAME_DAY_HOURS = 8  # how a "same day" target is drawn (the legend says so)
 
 PALETTE = [
     "#1d4e89",
@@ -74,12 +76,10 @@ def response_chart(responses: list[ChannelResponse], width: float, font: str) ->
     chart.x, chart.y = 70, 20
     chart.width, chart.height = width - 180, height - 35
     medians = [round((r.median_minutes or 0) / 60, 2) for r in rows]
-    targets = []
-    for r in rows:
-        target = target_for(r.channel)
-        targets.append(
-            round(target.total_seconds() / 3600, 2) if not isinstance(target, str) else 8
-        )
+    targets = [
+        round(r.target_minutes / 60, 2) if r.target_minutes is not None else SAME_DAY_HOURS
+        for r in rows
+    ]
     chart.data = [medians or [0], targets or [0]]
     chart.categoryAxis.categoryNames = [r.channel for r in rows] or [""]
     chart.categoryAxis.labels.fontName = font

@@ -141,8 +141,12 @@ def table(
     return result
 
 
-def local(data: ReviewData, at: datetime | None) -> str:
-    return at.astimezone(data.tz).strftime("%d/%m %H:%M") if at else "—"
+def local(data: ReviewData, at: datetime | None, full: bool = False) -> str:
+    """A time in the crisis time zone: day and month in tables (the cover gives the year
+    and the zone), the full date with ``full``."""
+    if at is None:
+        return "—"
+    return at.astimezone(data.tz).strftime("%d/%m/%Y %H:%M" if full else "%d/%m %H:%M")
 
 
 def duration(value: timedelta | None) -> str:
@@ -206,20 +210,27 @@ def _cover(data: ReviewData, styles: Styles) -> list[Any]:
     last = data.phases[-1]
     rows = [
         ["", ""],
-        ["Opened", local(data, info.opened_at)],
-        ["Closed", local(data, info.closed_at) if info.closed_at else "not closed"],
+        ["Opened", local(data, info.opened_at, full=True)],
+        ["Closed", local(data, info.closed_at, full=True) if info.closed_at else "not closed"],
         ["Current phase", last.phase],
-        ["Time zone", info.timezone],
+        ["Time zone", f"{info.timezone} (every time in this report)"],
         ["Posts collected", f"{data.totals.get('posts', 0):,}"],
         ["Logbook entries", f"{data.totals.get('entries', 0):,}"],
         ["Statements", str(len(data.statements))],
         ["Rumors", str(len(data.rumors))],
-        ["Report generated", f"{local(data, data.generated_at)} by {data.operator or '—'}"],
+        [
+            "Report generated",
+            f"{local(data, data.generated_at, full=True)} by {data.operator or '—'}",
+        ],
     ]
     story.append(table(rows[1:], [0.3, 0.7], styles, header=False))
     story.append(Spacer(1, 6 * mm))
     phase_rows = [["Phase", "From", "To"]] + [
-        [span.phase, local(data, span.start), local(data, span.end) if span.end else "…"]
+        [
+            span.phase,
+            local(data, span.start, full=True),
+            local(data, span.end, full=True) if span.end else "…",
+        ]
         for span in data.phases
     ]
     story.append(table(phase_rows, [0.3, 0.35, 0.35], styles))

@@ -88,7 +88,9 @@ def responses(data: ReviewData, styles: Any) -> list[Any]:
     if not data.responses:
         return [Paragraph("No reply from our accounts and no customer post recorded.", styles.body)]
     intro = Paragraph(
-        "Posts answered by our own accounts: time from the post to our reply. "
+        "Posts answered by our own accounts: time from the post to our reply, against the "
+        "crisis's reply target for the channel (as the feed counts it; same day: by the end "
+        "of the post's day in the crisis time zone). "
         "Not answered: customer posts (not reposts) without a reply.",
         styles.small,
     )

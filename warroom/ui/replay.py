@@ -113,7 +113,9 @@ class ReplayBar(QWidget):
             return  # the cursor has moved on
         published = snap.statements_by_status.get("published", 0)
         self.summary.setText(
-            self.tr("%1 posts · %2 entries · %3 statements published · rumors %4 (%5 not yet rebutted)")
+            self.tr(
+                "%1 posts · %2 entries · %3 statements published · rumors %4 (%5 not yet rebutted)"
+            )
             .replace("%1", f"{snap.posts:,}")
             .replace("%2", str(snap.entries))
             .replace("%3", str(published))
