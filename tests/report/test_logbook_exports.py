@@ -312,3 +312,37 @@ def test_export_file_names_are_safe():
     )
     assert file_stem("../../etc/passwd", when) == "main-courante_etc-passwd_20210310-0047"
     assert file_stem("///", when) == "main-courante_crisis_20210310-0047"
+
+
+def _export_marks(path, fmt, tmp_path) -> list[str]:
+    """What an export says of its crisis: one string per page, row or file part."""
+    out = tmp_path / f"out-{fmt}.{fmt}"
+    assert main(["export", str(path), "--format", fmt, "-o", str(out)]) == EXIT_OK
+    if fmt == "pdf":
+        text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True)
+        return text.stdout.split("\f")[:-1]
+    if fmt == "csv":
+        with out.open(encoding="utf-8-sig", newline="") as handle:
+            return [row["crisis"] for row in csv.DictReader(handle)]
+    if fmt == "json":
+        document = json.loads(out.read_text(encoding="utf-8"))
+        return [document["crisis"] + (" exercise" if document["exercise"] else "")]
+    if fmt == "bundle":
+        with zipfile.ZipFile(out) as bundle:
+            document = json.loads(bundle.read("logbook.json"))
+            return [document["crisis"], json.loads(bundle.read("manifest.json"))["crisis"]]
+    import networkx as nx
+
+    graph = nx.read_gexf(out) if fmt == "gexf" else nx.read_graphml(out)
+    return [graph.graph["name"] if fmt == "gexf" else graph.graph["crisis"]]
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "csv", "json", "bundle", "gexf", "graphml"])
+def test_every_export_of_an_exercise_says_so(scenario_demo_crisis, demo_crisis, tmp_path, fmt):
+    """An exercise's exports are marked EXERCISE on every page, row and file (issue #9);
+    a real crisis's are not."""
+    marks = _export_marks(scenario_demo_crisis.path, fmt, tmp_path)
+    assert marks and all("EXERCISE" in mark for mark in marks), marks[:3]
+    (tmp_path / "real").mkdir()
+    real = _export_marks(demo_crisis.path, fmt, tmp_path / "real")
+    assert real and not any("EXERCISE" in mark for mark in real)

@@ -24,6 +24,7 @@ from warroom.analysis.graph_drawing import (
     prepare_drawing,
 )
 from warroom.domain.timeutil import format_utc
+from warroom.store.crisis import crisis_info
 from warroom.store.errors import StoreError
 from warroom.store.graph import GraphScope
 
@@ -91,6 +92,14 @@ def _with_viz(graph: nx.DiGraph) -> nx.DiGraph:
     return viz
 
 
+def _marked(graph: nx.DiGraph) -> nx.DiGraph:
+    """The graph named after its crisis ("EXERCISE — …" for an exercise): GEXF's graph
+    name, GraphML's graph attributes ``name``, ``crisis`` and ``exercise``."""
+    info = crisis_info()
+    graph.graph.update(name=info.display_name, crisis=info.display_name, exercise=info.is_exercise)
+    return graph
+
+
 def _drawing(db: peewee.Database, scope: GraphScope, drawing: GraphDrawing | None) -> GraphDrawing:
     return drawing if drawing is not None else prepare_drawing(db, scope)
 
@@ -102,7 +111,7 @@ def export_gexf(
     drawing: GraphDrawing | None = None,
 ) -> GraphExportSummary:
     """Write the graph of ``scope`` as GEXF 1.2 (positions, sizes, colours)."""
-    graph = styled_graph(_drawing(db, scope, drawing))
+    graph = _marked(styled_graph(_drawing(db, scope, drawing)))
     _write(path, lambda target: nx.write_gexf(_with_viz(graph), target, version="1.2draft"))
     return GraphExportSummary(path, graph.number_of_nodes(), graph.number_of_edges())
 
@@ -114,7 +123,7 @@ def export_graphml(
     drawing: GraphDrawing | None = None,
 ) -> GraphExportSummary:
     """Write the graph of ``scope`` as GraphML with Gephi's x/y/size/r/g/b attributes."""
-    graph = styled_graph(_drawing(db, scope, drawing))
+    graph = _marked(styled_graph(_drawing(db, scope, drawing)))
     _write(path, lambda target: nx.write_graphml(graph, target, named_key_ids=True))
     return GraphExportSummary(path, graph.number_of_nodes(), graph.number_of_edges())
 

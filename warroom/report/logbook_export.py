@@ -1,6 +1,6 @@
 """CSV and JSON exports of the main courante, and the evidence bundle.
 
-JSON (``warroom.logbook/1``): ``{"format", "crisis", "exported_at", "exported_by",
+JSON (``warroom.logbook/1``): ``{"format", "crisis", "exercise", "exported_at", "exported_by",
 "timezone", "selection", "verification": {"ok", "entries" (verified intact),
 "logbook_entries", "first_hash", "last_hash" (the last intact one), "problem"},
 "entries": [...]}``; each entry carries every hashed field with the exact stored values
@@ -8,8 +8,9 @@ JSON (``warroom.logbook/1``): ``{"format", "crisis", "exported_at", "exported_by
 ``corrected_by``. Anyone can recompute the hashes from it (README: canonical form).
 
 CSV: one row per entry, UTF-8 with a BOM (so that spreadsheet programs read accents), the
-columns of ``CSV_COLUMNS``. Cells that a spreadsheet would run as a formula (starting
-with ``= + - @``) are prefixed with an apostrophe.
+columns of ``CSV_COLUMNS`` — the last one names the crisis on every row, so that a row
+copied out of an exercise still says EXERCISE. Cells that a spreadsheet would run as a
+formula (starting with ``= + - @``) are prefixed with an apostrophe.
 
 Evidence bundle: a zip holding ``logbook.pdf``, ``logbook.json`` and ``MANIFEST.sha256``
 (``sha256sum`` format, checkable with ``sha256sum -c``) plus ``manifest.json``.
@@ -50,6 +51,7 @@ CSV_COLUMNS = (
     "text",
     "prev_hash",
     "hash",
+    "crisis",  # on every row: the crisis as displayed ("EXERCISE — …" for an exercise)
 )
 BUNDLE_FILES = ("logbook.pdf", "logbook.json")
 Progress = Callable[[int, int], None]
@@ -90,6 +92,7 @@ def json_document(export: LogbookExport) -> dict[str, Any]:
     return {
         "format": JSON_FORMAT,
         "crisis": export.crisis_label,
+        "exercise": export.crisis.is_exercise,
         "exported_at": format_utc(export.exported_at),
         "exported_by": export.operator,
         "timezone": export.tz.key,
@@ -132,6 +135,7 @@ def write_csv(export: LogbookExport, path: Path) -> int:
                 record = entry_record(entry, export.corrections.get(entry.seq))
                 record["links"] = " ".join(f"{k}:{i}" for k, i in entry.links)
                 record["automatic"] = int(entry.automatic)
+                record["crisis"] = export.crisis_label
                 writer.writerow([_csv_safe(record[c]) for c in CSV_COLUMNS])
 
     _atomic_write(path, write)
