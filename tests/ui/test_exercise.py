@@ -5,7 +5,7 @@ import json
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from tests.helpers.scenarios import mini, write
 from warroom.domain.timeutil import parse_utc
@@ -157,14 +157,52 @@ def test_replay_cursor_shows_the_logbook_as_it_stood(qtbot, window):
 
 def test_replay_play_moves_the_cursor(qtbot, window):
     bar = window.replay_bar
-    qtbot.waitUntil(lambda: bar.slider.maximum() > 0)
     qtbot.mouseClick(bar.live, Qt.MouseButton.LeftButton)
+    window.ctx.runner.general.waitForDone(10_000)  # the span, read again on leaving Live
+    QApplication.processEvents()
+    assert bar.ready()
     bar.slider.setValue(0)
     bar.speed.setCurrentIndex(3)  # 6 h per second
     qtbot.mouseClick(bar.play, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bar.slider.value() >= 10, timeout=5000)
     qtbot.mouseClick(bar.play, Qt.MouseButton.LeftButton)
     assert bar.play.text() == "Play"
+
+
+def test_leaving_live_spans_the_posts_that_arrived_since(qtbot, window):
+    """The replay slider reaches the latest post, also one that arrived after the window
+    opened; a cursor placed before the end keeps its instant when the span grows."""
+    from datetime import timedelta
+
+    from warroom.store.models import Post
+
+    bar, ctx = window.replay_bar, window.ctx
+    ctx.runner.general.waitForDone(10_000)
+    QApplication.processEvents()
+    before = bar.slider.maximum()
+    first = Post.select().order_by(Post.id).first()
+    latest = Post.select(Post.created_at).order_by(Post.created_at.desc()).first().created_at
+    later = latest + timedelta(hours=6)
+    Post.create(
+        channel="twitter",
+        external_id="late-1",
+        author=first.author,
+        text="plus tard",
+        created_at=later,
+        fetched_at=later,
+    )
+    qtbot.mouseClick(bar.live, Qt.MouseButton.LeftButton)
+    ctx.runner.general.waitForDone(10_000)
+    QApplication.processEvents()
+    assert bar.slider.maximum() >= before + 6 * 60 // 5 - 1
+    assert bar.slider.value() == bar.slider.maximum()  # at the end: the latest activity
+    assert bar.time_at(bar.slider.value()) >= later - timedelta(minutes=5)
+    bar.slider.setValue(10)
+    placed = bar.time_at(10)
+    bar._load_bounds()  # the span read again while the cursor is placed
+    ctx.runner.general.waitForDone(10_000)
+    QApplication.processEvents()
+    assert bar.time_at(bar.slider.value()) == placed
 
 
 def test_export_review_from_the_file_menu(qtbot, window, tmp_path, qtmodeltester):

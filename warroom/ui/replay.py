@@ -67,18 +67,29 @@ class ReplayBar(QWidget):
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
-        db = ctx.crisis.db
-        ctx.runner.run_query(lambda: activity_bounds(db), on_success=self._on_bounds)
+        self._load_bounds()
+
+    def _load_bounds(self) -> None:
+        db = self._ctx.crisis.db
+        self._ctx.runner.run_query(lambda: activity_bounds(db), on_success=self._on_bounds)
 
     def _on_bounds(self, bounds) -> None:
+        """The slider spans the crisis up to its latest activity; leaving Live reads it
+        again (a live crisis grows). A cursor already placed stays where it is."""
         low, high = bounds
         low = low or self._ctx.info.opened_at
         high = high or low
+        at_end = self._start is None or self.slider.value() >= self.slider.maximum()
+        placed = self.time_at(self.slider.value())
         self._start = min(low, self._ctx.info.opened_at)
         steps = max(1, int((high - self._start).total_seconds() // (STEP_MINUTES * 60)) + 1)
         self.slider.blockSignals(True)
         self.slider.setRange(0, steps)
-        self.slider.setValue(steps)
+        if at_end or placed is None:  # the end stays the end: the latest activity
+            self.slider.setValue(steps)
+        else:
+            minutes = (placed - self._start).total_seconds() / 60
+            self.slider.setValue(min(steps, max(0, round(minutes / STEP_MINUTES))))
         self.slider.blockSignals(False)
 
     def time_at(self, value: int) -> datetime | None:
@@ -131,6 +142,11 @@ class ReplayBar(QWidget):
             self._emit(None)
         else:
             self._emit(self.time_at(self.slider.value()))
+            self._load_bounds()  # the crisis may have grown since the bar was built
+
+    def ready(self) -> bool:
+        """Whether the slider spans the crisis (its bounds are read in the background)."""
+        return self._start is not None
 
     def _on_slider_value_changed(self, value: int) -> None:
         if not self.live.isChecked():
