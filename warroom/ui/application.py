@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import sys
 import threading
@@ -140,10 +141,15 @@ def build_context(crisis: CrisisDatabase, settings: QSettings, operator: str) ->
 class GuiApp:
     """Owns the open crisis and its window; File-menu actions land here."""
 
-    def __init__(self, app: QApplication, settings: QSettings, operator: str) -> None:
+    def __init__(
+        self, app: QApplication, settings: QSettings, operator: str, freeze: bool = False
+    ) -> None:
         self.app = app
         self.settings = settings
         self.operator = operator
+        # Freeze what lives as long as the window once it is up (warroom.ui.gc_guard): the
+        # program does; tests that build windows one after the other in one process don't.
+        self.freeze = freeze
         self.ctx: AppContext | None = None
         self.window: MainWindow | None = None
 
@@ -158,6 +164,8 @@ class GuiApp:
                 f"Upgraded the crisis file; the previous version was kept as {crisis.backup}"
             )
         self.window.show()
+        if self.freeze:  # once the window is up and its first reads are done
+            QTimer.singleShot(2000, lambda: gc_guard.install(self.app).freeze_long_lived())
         return self.window
 
     def close_crisis(self) -> None:
@@ -166,6 +174,8 @@ class GuiApp:
             self.window.hide()
             self.window.deleteLater()
             self.window = None
+            if self.freeze:
+                gc.unfreeze()  # the closed window's cycles can be collected again
         if self.ctx is not None:
             self.ctx.runner.shutdown()
             self.ctx.crisis.close()
@@ -305,7 +315,7 @@ def run_gui(args: argparse.Namespace) -> int:
     operator = ask_operator(settings, args.operator)
     if operator is None:
         return 1
-    gui = GuiApp(app, settings, operator)
+    gui = GuiApp(app, settings, operator, freeze=True)
     if args.demo:
         crisis = open_or_create_demo()
     elif args.crisis is not None:

@@ -6,6 +6,13 @@ that holds Qt objects (a closed window, pyqtgraph items) then destroys them off 
 thread: Qt warns ("Timers cannot be started from another thread") or crashes. This guard
 switches automatic collection off and collects on a GUI-thread timer instead, with the
 same generation thresholds.
+
+What lives as long as the window (modules, classes, the window's widgets and wrappers:
+~150,000 objects) is frozen once the window is up (:meth:`freeze_long_lived`): a full
+collection over them took ~130 ms of the GUI thread, every few seconds while posts
+stream in (70,000 allocations), and made the feed stutter. Collections then look only at
+what was made since. Closing a crisis thaws them (its window's cycles can be collected);
+the next window is frozen in turn.
 """
 
 from __future__ import annotations
@@ -38,8 +45,14 @@ class GuiThreadGarbageCollector(QObject):
                 gc.collect(generation)
                 return
 
+    def freeze_long_lived(self) -> None:
+        """Collect everything once, then leave what survives out of later collections."""
+        gc.collect()
+        gc.freeze()
+
     def uninstall(self) -> None:
         self._timer.stop()
+        gc.unfreeze()
         gc.collect()
         if self._was_enabled:
             gc.enable()

@@ -13,7 +13,7 @@ from warroom.ui.exercise.view import ExerciseView
 
 def run_exercise_gui(path: Path, scenario: Scenario, speed: float, operator: str) -> int:
     app = ensure_app()
-    gui = GuiApp(app, make_settings(), operator)
+    gui = GuiApp(app, make_settings(), operator, freeze=True)
     window = gui.open_crisis(CrisisDatabase.open(path))
     view = window.views.get("exercise")
     if isinstance(view, ExerciseView):

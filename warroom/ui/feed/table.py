@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from warroom.ui.feed.delegate import FeedDelegate
 from warroom.ui.models.feed_model import FeedModel
 from warroom.ui.widgets.column_fit import TextColumnFit, lay_out_columns
 
@@ -26,8 +27,8 @@ LAYOUT = (
     (FeedModel.COL_STATUS, 100),
     (FeedModel.COL_DEADLINE, 64),
     (FeedModel.COL_TEXT, 380),
-    (FeedModel.COL_SENTIMENT, 70),
-    (FeedModel.COL_ENGAGEMENT, 82),
+    (FeedModel.COL_SENTIMENT, 84),
+    (FeedModel.COL_ENGAGEMENT, 96),
     (FeedModel.COL_MATCHED, 90),
     (FeedModel.COL_ASSIGNEE, 100),
 )
@@ -47,6 +48,7 @@ class FeedTable(QTableView):
         self.setWordWrap(False)
         self.setAlternatingRowColors(True)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setItemDelegate(FeedDelegate(model, self))
         vertical = self.verticalHeader()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(ROW_HEIGHT)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
 )
@@ -39,6 +40,7 @@ from warroom.ui.widgets.replay_banner import ReplayBanner
 
 log = logging.getLogger("warroom.ui")
 DETAIL_WIDTH = 290
+ARRIVALS_MS = 1000
 
 
 class FeedView(View):
@@ -70,6 +72,10 @@ class FeedView(View):
         self.summary = QLabel(self)
         self.summary.setObjectName("feedSummary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        # Its text changes with every batch of arrivals: a label that may not resize keeps
+        # the view's layout (and so a repaint of the whole view) out of it.
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.summary.setFixedHeight(self.summary.fontMetrics().height() + 4)
         left = QSplitter(Qt.Orientation.Vertical, self)
         left.addWidget(self.table)
         left.addWidget(self.chart)
@@ -95,7 +101,9 @@ class FeedView(View):
         self._install_shortcuts()
         self._coalesce = QTimer(self)
         self._coalesce.setSingleShot(True)
-        self._coalesce.setInterval(250)
+        # Arrivals join the table at most once a second: each batch repaints the table
+        # (30–40 ms of the GUI thread on a slow laptop), four times a second was too often.
+        self._coalesce.setInterval(ARRIVALS_MS)
         self._coalesce.timeout.connect(self._on_coalesce_timeout)
         self._ticker = QTimer(self)
         self._ticker.setInterval(30_000)
@@ -348,9 +356,15 @@ class FeedView(View):
         bar = self.table.verticalScrollBar()
         at_top = bar.value() == 0
         before = bar.value()
-        self.model.prepend(ids)
-        if not at_top:
-            bar.setValue(before + len(ids) * ROW_HEIGHT)
+        viewport = self.table.viewport()
+        viewport.setUpdatesEnabled(False)  # one repaint for the insertion and the scroll
+        try:
+            self.model.prepend(ids)
+            self.table.executeDelayedItemsLayout()  # now, not in a second repaint later
+            if not at_top:
+                bar.setValue(before + len(ids) * ROW_HEIGHT)
+        finally:
+            viewport.setUpdatesEnabled(True)
         self._update_summary()
 
     # -- selection and navigation -----------------------------------------------------------

@@ -56,7 +56,7 @@ _ROLES = frozenset(
     }
 )
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_NUMERIC = frozenset({4, 5, 9})  # engagement, sentiment, reply due
+NUMERIC_COLUMNS = _NUMERIC = frozenset({4, 5, 9})  # engagement, sentiment, reply due
 
 
 def channel_icon(channel: str, size: int = 16) -> QIcon:
@@ -258,22 +258,33 @@ class FeedModel(QAbstractTableModel):
         if post is None:  # deleted meanwhile: shown empty until the next reload
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            texts = self._rendered.get(post.id)
-            if texts is None:
-                texts = tuple(self._display(post, c) for c in range(len(self.HEADERS)))
-                self._rendered[post.id] = texts
-            return texts[column]
+            return self._texts(post)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(post, column)
         if role == Qt.ItemDataRole.DecorationRole:
-            return self._icon(post.channel) if column == self.COL_CHANNEL else None
+            return self.channel_badge(post.channel) if column == self.COL_CHANNEL else None
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._foreground(post, column)
         if role == Qt.ItemDataRole.FontRole and post.moderated:
             return self._struck
         return None
 
-    def _icon(self, channel: str) -> QIcon:  # built lazily: needs a QGuiApplication
+    def _texts(self, post: PostRow) -> tuple:
+        texts = self._rendered.get(post.id)
+        if texts is None:
+            texts = tuple(self._display(post, c) for c in range(len(self.HEADERS)))
+            self._rendered[post.id] = texts
+        return texts
+
+    def paint_cell(self, row: int, column: int) -> tuple[str, QColor | None, bool] | None:
+        """(text, colour or None, struck out) of a cell, for the delegate: what data()
+        answers for the display, foreground and font roles, in one call."""
+        post = self.post_at(row)
+        if post is None:
+            return None
+        return self._texts(post)[column], self._foreground(post, column), post.moderated
+
+    def channel_badge(self, channel: str) -> QIcon:  # built lazily: needs a QGuiApplication
         if channel not in self._icons:
             self._icons[channel] = channel_icon(channel)
         return self._icons[channel]
