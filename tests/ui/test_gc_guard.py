@@ -40,3 +40,23 @@ def test_uninstall_restores_automatic_collection(qapp):
     guard.uninstall()
     assert gc.isenabled()
     guard.deleteLater()
+
+
+def test_what_lives_with_the_window_is_frozen_out_of_collections(qapp):
+    """freeze_long_lived: the objects alive then are no longer examined by collections
+    (each full collection of them cost ~130 ms of the GUI thread); a closed crisis thaws
+    them (GuiApp.close_crisis) so that its window's cycles are freed."""
+    guard = GuiThreadGarbageCollector()
+    try:
+        survivor = Node()
+        probe = weakref.ref(Node())  # garbage already: collected before freezing
+        guard.freeze_long_lived()
+        assert probe() is None
+        assert gc.get_freeze_count() > 0
+        assert not any(o is survivor for o in gc.get_objects())
+        gc.unfreeze()
+        assert any(o is survivor for o in gc.get_objects())
+    finally:
+        guard.freeze_long_lived()  # as the test session had it (tests/conftest.py)
+        guard.uninstall()
+        guard.deleteLater()

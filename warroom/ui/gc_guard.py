@@ -52,7 +52,6 @@ class GuiThreadGarbageCollector(QObject):
 
     def uninstall(self) -> None:
         self._timer.stop()
-        gc.unfreeze()
         gc.collect()
         if self._was_enabled:
             gc.enable()
