@@ -717,3 +717,34 @@ def test_replayed_chart_shows_markers_of_that_time_and_redraws_at_most_once_a_se
     qtbot.waitUntil(lambda: len(loads) == 2, timeout=5000)
     qtbot.wait(1200)
     assert len(loads) == 2 and loads[-1] == feed._generation
+
+
+def test_cells_are_painted_by_the_feed_delegate(qtbot, feed):
+    """Text, the selection colour and struck-out moderated posts, as Qt's delegate did."""
+    from PySide6.QtGui import QColor
+
+    from warroom.ui.feed.delegate import FeedDelegate
+
+    table, model = feed.table, feed.model
+    assert isinstance(table.itemDelegate(), FeedDelegate)
+
+    def colours(row, column):
+        image = table.viewport().grab().toImage()
+        rect = table.visualRect(model.index(row, column))
+        return {
+            image.pixelColor(x, y).name()
+            for x in range(rect.left(), rect.right(), 2)
+            for y in range(rect.top(), rect.bottom(), 2)
+        }
+
+    plain = colours(3, model.COL_TEXT)
+    assert len(plain) > 3  # text was drawn (anti-aliased glyphs), not an empty cell
+    feed.select_post(model.post_id(3))
+    highlight = table.palette().highlight().color().name()
+    qtbot.waitUntil(lambda: highlight in colours(3, model.COL_TEXT))
+    post = Post.get_by_id(model.post_id(5))
+    Post.update(moderated=True).where(Post.id == post.id).execute()
+    model.replace_rows({post.id: feed.model._load_rows([post.id])[post.id]})
+    text, _colour, struck = model.paint_cell(5, model.COL_TEXT)
+    assert struck and text.startswith("[hidden]")
+    assert QColor(_colour).name() == "#888888"
