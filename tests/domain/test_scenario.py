@@ -87,7 +87,7 @@ def test_gzip_scenarios_load_and_damaged_gzip_is_reported(tmp_path):
 @pytest.mark.parametrize(
     "doc,words",
     [
-        ([], "one JSON object"),
+        ([], "must hold one object"),
         ({"format": "other"}, "is this a warroom scenario"),
         (mini(version=9), "unsupported version 9"),
         (mini(injects=[]), "injects: is required"),

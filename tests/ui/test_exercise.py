@@ -59,6 +59,24 @@ def test_start_dialog_reports_a_bad_scenario(qtbot, tmp_path):
     assert "datacenter-fire" in [dialog.choice.itemText(i) for i in range(dialog.choice.count())]
 
 
+def test_start_dialog_takes_the_bundled_yaml_scenario_and_reports_yaml_errors(qtbot, tmp_path):
+    dialog = StartExerciseDialog()
+    qtbot.addWidget(dialog)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    bad = tmp_path / "mine.yaml"
+    bad.write_text("format: warroom-scenario\nname: [oops\n", encoding="utf-8")
+    dialog.choice.setEditText("")
+    qtbot.keyClicks(dialog.choice, str(bad))
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert "not valid YAML" in dialog.error.text() and "line " in dialog.error.text()
+    assert dialog.scenario is None
+    names = [dialog.choice.itemText(i) for i in range(dialog.choice.count())]
+    dialog.choice.setCurrentIndex(names.index("stranded-train"))
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.scenario is not None and dialog.scenario.name == "stranded-train"
+
+
 def test_exercise_plays_into_an_empty_crisis_and_marks_it(qtbot, empty_window, tmp_path):
     view = empty_window.views["exercise"]
     assert "EXERCISE" not in empty_window.windowTitle()

@@ -1,6 +1,6 @@
 """Exercise scenarios: the pure model and its validation (format in resources/scenarios/).
 
-A scenario is a JSON document (see ``resources/scenarios/README.md``): crisis settings,
+A scenario is a JSON or YAML document (see ``resources/scenarios/README.md``): crisis settings,
 stakeholders, sources, authors and communities, and a *chronogramme* of injects at times
 relative to the scenario's start. This module checks a decoded document and turns it into
 :class:`Scenario`; it reports every problem at once, each naming the inject index and the
@@ -124,7 +124,9 @@ def parse_scenario(
     """Validate a decoded document; raise :class:`ScenarioError` listing every problem."""
     checker = Checker(lines or {})
     if not isinstance(doc, dict):
-        raise ScenarioError(source, [Problem("", "the file must hold one JSON object")])
+        raise ScenarioError(
+            source, [Problem("", "the file must hold one object (keys and values)")]
+        )
     if doc.get("format") != FORMAT:
         checker.add("format", f"must be {FORMAT!r} (is this a warroom scenario?)")
     if doc.get("version") != FORMAT_VERSION:

@@ -1,7 +1,7 @@
 """Loading scenario files, expanding bursts into posts, and the playback clock.
 
 - :func:`load_scenario` reads a path or a bundled scenario's name (``datacenter-fire``),
-  gzip-compressed or not, and validates it (errors name the line, inject and field).
+  JSON or YAML, gzip-compressed or not, and validates it (errors name the line, inject and field).
 - :mod:`warroom.ingest.scenario_expand` turns the chronogramme into timed steps.
 - :class:`PlaybackClock` maps wall-clock time to scenario time at 1×–100× speed, with
   pause, resume and jump; :class:`ScenarioPlayer` hands out the steps that are due.
@@ -22,11 +22,12 @@ from warroom import paths
 from warroom.domain.posts import NormalisedPost
 from warroom.domain.scenario import Problem, Scenario, ScenarioError, parse_scenario
 from warroom.ingest.scenario_expand import Step
+from warroom.ingest.scenario_yaml import is_yaml, parse_yaml
 
 log = logging.getLogger("warroom.ingest")
 
 MIN_SPEED, MAX_SPEED = 1.0, 100.0
-SCENARIO_SUFFIXES = (".json.gz", ".json")
+SCENARIO_SUFFIXES = (".json.gz", ".json", ".yaml.gz", ".yaml", ".yml.gz", ".yml")
 PostSink = Callable[[list[NormalisedPost]], object]
 
 
@@ -37,7 +38,7 @@ def bundled_dir() -> Path:
 
 def bundled_names() -> list[str]:
     names = set()
-    for path in bundled_dir().glob("*.json*"):
+    for path in bundled_dir().iterdir():
         for suffix in SCENARIO_SUFFIXES:
             if path.name.endswith(suffix):
                 names.add(path.name[: -len(suffix)])
@@ -76,6 +77,10 @@ def read_text(path: Path) -> str:
 
 
 def parse_text(text: str, source: str = "scenario") -> Scenario:
+    """Validate a scenario's text: YAML when ``source`` ends in .yaml/.yml(.gz), else JSON."""
+    if is_yaml(source):
+        doc, lines = parse_yaml(text, source)
+        return parse_scenario(doc, source, lines)
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -67,7 +67,10 @@ class StartExerciseDialog(QDialog):
 
     def _on_browse_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Scenario file"), "", self.tr("Scenarios (*.json *.json.gz)")
+            self,
+            self.tr("Scenario file"),
+            "",
+            self.tr("Scenarios (*.json *.json.gz *.yaml *.yml *.yaml.gz *.yml.gz)"),
         )
         if path:
             self.choice.setEditText(path)
