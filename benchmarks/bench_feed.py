@@ -16,6 +16,7 @@ kept at PATH (default: the system temp folder) for later runs.
 from __future__ import annotations
 
 import argparse
+import collections
 import os
 import sqlite3
 import sys
@@ -171,7 +172,89 @@ class Heartbeat:
         return values[-1], p99, sum(1 for v in values if v > 50)
 
 
-def bench_ingest(ctx, view, path: Path, seconds: int, rate: int) -> None:
+class StallTracer:
+    """``--trace-stalls``: a thread that, while the GUI heartbeat is late by more than
+    ``threshold_ms``, samples the GUI thread's Python stack every 5 ms, and prints the
+    innermost frames seen most often — what the GUI thread was doing when it stalled."""
+
+    def __init__(self, heart: Heartbeat, threshold_ms: float = 30.0) -> None:
+        import threading
+
+        self.heart, self.threshold = heart, threshold_ms
+        self.main = threading.main_thread().ident
+        self.samples: collections.Counter[str] = collections.Counter()
+        self.others: collections.Counter[str] = collections.Counter()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self) -> None:
+        import gc
+
+        self._gc_started = 0.0
+        self.collections: list[tuple[int, float]] = []  # (generation, ms) of each collection
+        gc.callbacks.append(self._on_gc)
+        self._thread.start()
+
+    def _on_gc(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._gc_started = time.perf_counter()
+        else:
+            self.collections.append(
+                (info["generation"], (time.perf_counter() - self._gc_started) * 1000)
+            )
+
+    def stop(self) -> None:
+        import gc
+
+        gc.callbacks.remove(self._on_gc)
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        import sys
+        import threading
+        import traceback
+
+        while not self._stop.wait(0.005):
+            late = (self.heart.clock.nsecsElapsed() - self.heart.last) / 1e6 - 10
+            if late < self.threshold:
+                continue
+            frames = sys._current_frames()
+            frame = frames.pop(self.main, None)
+            if frame is None:
+                continue
+            stack = traceback.extract_stack(frame)[-4:]
+            where = " <- ".join(
+                f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(stack)
+            )
+            self.samples[where] += 1
+            for ident, other in frames.items():  # what the other threads were doing
+                if ident == threading.get_ident():
+                    continue
+                top = traceback.extract_stack(other)[-2:]
+                self.others[
+                    " <- ".join(
+                        f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(top)
+                    )
+                ] += 1
+
+    def report(self) -> None:
+        print(f"stall samples (GUI thread, every 5 ms while > {self.threshold:.0f} ms late):")
+        for stack, count in self.samples.most_common(12):
+            print(f"  {count:4d}  {stack}")
+        for generation in (0, 1, 2):
+            times = [ms for g, ms in self.collections if g == generation]
+            if times:
+                print(
+                    f"  garbage collections of generation {generation}: {len(times)},"
+                    f" longest {max(times):.1f} ms, total {sum(times):.0f} ms"
+                )
+        print("meanwhile in the other threads:")
+        for stack, count in self.others.most_common(12):
+            print(f"  {count:4d}  {stack}")
+
+
+def bench_ingest(ctx, view, path: Path, seconds: int, rate: int, trace: bool = False) -> None:
     """Insert ``rate`` posts/s in batches of rate/10 through the writer pool, announce
     them on "posts", and time the GUI heartbeat meanwhile."""
     db = ctx.crisis.db
@@ -212,11 +295,17 @@ def bench_ingest(ctx, view, path: Path, seconds: int, rate: int) -> None:
     feeder = QTimer()
     feeder.setInterval(100)
     feeder.timeout.connect(lambda: ctx.runner.run_write(insert_batch, changed={"posts"}))
+    tracer = StallTracer(heart) if trace else None
     heart.start()
+    if tracer:
+        tracer.start()
     feeder.start()
     spin(seconds * 1000)
     feeder.stop()
     during = heart.summary()
+    if tracer:
+        tracer.stop()
+        tracer.report()
     ctx.runner.writer.waitForDone()
     wait_until(lambda: view.model.rowCount() >= 0 and not view._loading)
     spin(1000)
@@ -265,6 +354,10 @@ def main() -> int:
     parser.add_argument("--file", type=Path, default=None)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--rate", type=int, default=500)
+    parser.add_argument(
+        "--trace-stalls", action="store_true", help="print what the GUI thread did when late"
+    )
+    parser.add_argument("--ingest-only", action="store_true", help="skip to the ingestion")
     args = parser.parse_args()
     path = args.file or Path(tempfile.gettempdir()) / f"warroom-bench-{args.posts}.warroom"
     if not path.exists():
@@ -288,6 +381,12 @@ def main() -> int:
         return build_context(CrisisDatabase.open(path), make_settings(), "Bench")
 
     ctx, view = bench_open(make_ctx, path, conn)
+    if args.ingest_only:
+        bench_ingest(ctx, view, path, args.seconds, args.rate, args.trace_stalls)
+        ctx.runner.shutdown()
+        ctx.crisis.close()
+        conn.close()
+        return 0
     bench_scroll(view, conn)
     bar = view.bar
     bench_filter(
@@ -314,7 +413,7 @@ def main() -> int:
         ('"classe seveso"',),
     )
     bench_filter(view, conn, "FTS prefix sauv*", lambda: search("sauv*"), FTS, ('"sauv"*',))
-    bench_ingest(ctx, view, path, args.seconds, args.rate)
+    bench_ingest(ctx, view, path, args.seconds, args.rate, args.trace_stalls)
     ctx.runner.shutdown()
     ctx.crisis.close()
     conn.close()
