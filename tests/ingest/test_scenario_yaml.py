@@ -9,6 +9,7 @@ import yaml
 from tests.helpers.scenarios import mini
 from warroom.app import EXIT_OK, main
 from warroom.domain.scenario import ScenarioError, format_offset
+from warroom.domain.scenario_base import INJECT_TYPES
 from warroom.ingest.scenario import bundled_names, load_scenario, parse_text
 from warroom.ingest.scenario_expand import expand
 from warroom.store import logbook
@@ -104,17 +105,7 @@ def test_the_bundled_yaml_scenario_is_valid_and_plays_every_kind_of_inject():
     assert "stranded-train" in bundled_names()
     scenario = load_scenario("stranded-train")
     kinds = {i.kind for i in scenario.injects}
-    assert {
-        "post",
-        "burst",
-        "log",
-        "call",
-        "press",
-        "rumor",
-        "rumor_update",
-        "statement",
-        "phase",
-    } <= kinds
+    assert set(INJECT_TYPES) <= kinds
     posts = [s.post for s in expand(scenario) if s.post]
     assert len(posts) > 800
     assert {p["channel"] for p in posts} >= {"twitter", "facebook", "tiktok", "press"}
@@ -134,3 +125,17 @@ def test_the_yaml_scenario_plays_from_the_command_line(tmp_path, capsys):
         assert any(t.startswith("Incoming call — Préfecture du Bas-Rhin") for t in texts)
     finally:
         crisis.close()
+
+
+@pytest.mark.parametrize(
+    "text,words,line",
+    [
+        ("format: warroom-scenario\nversion: 1\nname: bell\x07\n", "character 0x0007", 3),
+        ("\x00\x01binary", "character 0x0000", 1),
+    ],
+)
+def test_control_characters_in_a_yaml_file_are_reported_with_their_line(text, words, line):
+    with pytest.raises(ScenarioError) as info:
+        parse_text(text, "ctrl.yaml")
+    problem = info.value.problems[0]
+    assert words in problem.message and problem.line == line

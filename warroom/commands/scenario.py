@@ -54,7 +54,9 @@ def _load(name: str) -> Scenario:
         return load_scenario(name)
     except ScenarioError as exc:
         print(exc.report(), file=sys.stderr)
-        raise CliError(f"{exc.source}: invalid scenario ({len(exc.problems)} problems)") from None
+        count = len(exc.problems)
+        plural = "problem" if count == 1 else "problems"
+        raise CliError(f"{exc.source}: invalid scenario ({count} {plural})") from None
 
 
 def run(args: argparse.Namespace) -> int:

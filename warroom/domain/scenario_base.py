@@ -45,7 +45,8 @@ class ScenarioError(ValueError):
         self.source = source
         self.problems = problems
         first = problems[0].describe() if problems else "invalid scenario"
-        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        extra = len(problems) - 1
+        more = f" (and {extra} more problem{'s' if extra > 1 else ''})" if extra else ""
         super().__init__(f"{source}: {first}{more}")
 
     def report(self) -> str:

@@ -70,8 +70,9 @@ def is_yaml(source: str) -> bool:
 
 def parse_yaml(text: str, source: str) -> tuple[object, dict[str, int]]:
     """The decoded document and the lines of its top-level keys and ``injects[i]``."""
-    loader = _CoreLoader(text)
+    loader = None
     try:
+        loader = _CoreLoader(text)  # refuses control characters at once
         node = loader.get_single_node()
         doc = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
@@ -82,10 +83,17 @@ def parse_yaml(text: str, source: str) -> tuple[object, dict[str, int]]:
         raise ScenarioError(
             source, [Problem("", f"not valid YAML: {what}{column}", line)]
         ) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise ScenarioError(
+            source,
+            [Problem("", f"not valid YAML: character {exc.character:#06x} is not allowed", line)],
+        ) from None
     except yaml.YAMLError as exc:
         raise ScenarioError(source, [Problem("", f"not valid YAML: {exc}")]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return doc, _lines(node)
 
 

@@ -165,8 +165,12 @@ class GuiApp:
             )
         self.window.show()
         if self.freeze:  # once the window is up and its first reads are done
-            QTimer.singleShot(2000, lambda: gc_guard.install(self.app).freeze_long_lived())
+            QTimer.singleShot(2000, lambda window=self.window: self._freeze(window))
         return self.window
+
+    def _freeze(self, window: MainWindow) -> None:
+        if self.window is window:  # not a window closed within the two seconds
+            gc_guard.install(self.app).freeze_long_lived()
 
     def close_crisis(self) -> None:
         if self.window is not None:

@@ -56,7 +56,7 @@ _ROLES = frozenset(
     }
 )
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-NUMERIC_COLUMNS = _NUMERIC = frozenset({4, 5, 9})  # engagement, sentiment, reply due
+NUMERIC_COLUMNS = frozenset({4, 5, 9})  # engagement, sentiment, reply due
 
 
 def channel_icon(channel: str, size: int = 16) -> QIcon:
@@ -253,7 +253,7 @@ class FeedModel(QAbstractTableModel):
             return int(self._ids[row])
         column = index.column()
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if column in _NUMERIC else None
+            return _RIGHT if column in NUMERIC_COLUMNS else None
         post = self.post_at(row)
         if post is None:  # deleted meanwhile: shown empty until the next reload
             return None
